@@ -1,0 +1,41 @@
+package io.redoubt;
+
+import io.redoubt.command.CommandExecutor;
+import io.redoubt.command.CommandTable;
+import io.redoubt.command.Commands;
+import io.redoubt.config.DirectiveCatalog;
+import io.redoubt.config.DirectiveLoader;
+import io.redoubt.config.DirectiveRegistry;
+import io.redoubt.keyspace.Keyspace;
+import io.redoubt.server.LogLevels;
+import io.redoubt.server.Server;
+import io.redoubt.server.ServerLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** Wires the server: directives first (they decide everything else), then keyspace, commands and listeners. */
+@Configuration(proxyBeanMethods = false)
+public class RedoubtConfiguration {
+
+    @Bean
+    DirectiveRegistry directiveRegistry(Environment env) {
+        DirectiveRegistry registry = DirectiveCatalog.create();
+        DirectiveLoader.load(registry, env);
+        LogLevels.apply(registry.get("loglevel").value());
+        registry.onChange("loglevel", (d, old) -> LogLevels.apply(d.value()));
+        return registry;
+    }
+
+    @Bean
+    Server server(DirectiveRegistry directives) {
+        Keyspace keyspace = new Keyspace(directives.get("databases").asInt());
+        CommandTable table = Commands.createTable();
+        return new Server(directives, keyspace, table);
+    }
+
+    @Bean
+    ServerLifecycle serverLifecycle(Server server) {
+        return new ServerLifecycle(server, new CommandExecutor(server));
+    }
+}

@@ -1,0 +1,74 @@
+package io.redoubt.command;
+
+import io.redoubt.keyspace.Database;
+import io.redoubt.keyspace.Keyspace;
+import io.redoubt.net.Client;
+import io.redoubt.net.Reply;
+import io.redoubt.server.Server;
+import io.redoubt.util.Bytes;
+
+/** What a command sees: its arguments, its client, the reply being written and the server. One per connection. */
+public final class CommandContext {
+    public final Server server;
+    public final Client client;
+    public final Reply reply;
+    private byte[][] args;
+    private CommandSpec spec;
+
+    public CommandContext(Server server, Client client, Reply reply) {
+        this.server = server;
+        this.client = client;
+        this.reply = reply;
+    }
+
+    void begin(CommandSpec spec, byte[][] args) {
+        this.spec = spec;
+        this.args = args;
+    }
+
+    public CommandSpec spec() {
+        return spec;
+    }
+
+    public byte[][] args() {
+        return args;
+    }
+
+    public int argc() {
+        return args.length;
+    }
+
+    public byte[] arg(int i) {
+        return args[i];
+    }
+
+    public String argString(int i) {
+        return Bytes.str(args[i]);
+    }
+
+    /** The argument in lower case, for matching option words. */
+    public String option(int i) {
+        return Bytes.lowerAscii(args[i]);
+    }
+
+    public boolean argIs(int i, String word) {
+        return Bytes.equalsIgnoreCase(args[i], word);
+    }
+
+    /** The argument as a 64-bit integer, or Redis's "value is not an integer or out of range". */
+    public long longArg(int i) {
+        long[] out = new long[1];
+        if (!Bytes.parseLong(args[i], 0, args[i].length, out)) {
+            throw RedisError.NOT_INTEGER;
+        }
+        return out[0];
+    }
+
+    public Keyspace keyspace() {
+        return server.keyspace();
+    }
+
+    public Database db() {
+        return server.keyspace().db(client.db());
+    }
+}

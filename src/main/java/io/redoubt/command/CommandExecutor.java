@@ -1,0 +1,130 @@
+package io.redoubt.command;
+
+import io.redoubt.net.Client;
+import io.redoubt.server.Server;
+import io.redoubt.util.Bytes;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one command for a client with the keyspace lock held: finds it, checks arity and authentication,
+ * calls the handler, turns a {@link RedisError} into an error reply, and keeps commandstats, errorstats
+ * and the slow log. Reply suppression (CLIENT REPLY OFF|SKIP) is applied here too.
+ */
+public final class CommandExecutor {
+    private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
+
+    private final Server server;
+
+    public CommandExecutor(Server server) {
+        this.server = server;
+    }
+
+    public void execute(CommandContext ctx, byte[][] args) {
+        Client client = ctx.client;
+        int mark = ctx.reply.buffer().writerIndex();
+        server.keyspace().beginCommand(!client.noTouch());
+        client.interacted(server.keyspace().now());
+        String name = Bytes.lowerAscii(args[0]);
+        CommandSpec spec = server.commands().find(name);
+        if (spec == null) {
+            if (name.equals("host:") || name.equals("post")) {
+                log.warn("Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands "
+                    + "to Redoubt. This is likely due to an attacker attempting to use Cross Protocol Scripting. "
+                    + "Connection from {} aborted.", client.address());
+                client.closeAfterReply();
+                return;
+            }
+            fail(ctx, null, unknownCommand(args));
+            finishReply(ctx, mark);
+            return;
+        }
+        if (spec.isContainer()) {
+            if (args.length < 2) {
+                fail(ctx, spec, "ERR wrong number of arguments for '" + spec.fullName() + "' command");
+                finishReply(ctx, mark);
+                return;
+            }
+            CommandSpec sub = spec.subcommand(Bytes.lowerAscii(args[1]));
+            if (sub == null) {
+                fail(ctx, spec, "ERR unknown subcommand '" + abbreviate(args[1]) + "'. Try "
+                    + spec.name().toUpperCase() + " HELP.");
+                finishReply(ctx, mark);
+                return;
+            }
+            spec = sub;
+        }
+        if (!spec.arityAccepts(args.length)) {
+            fail(ctx, spec, "ERR wrong number of arguments for '" + spec.fullName() + "' command");
+        } else if (!client.authenticated() && !spec.hasFlag("no_auth")) {
+            fail(ctx, spec, "NOAUTH Authentication required.");
+        } else {
+            run(ctx, spec, args);
+        }
+        finishReply(ctx, mark);
+    }
+
+    private void run(CommandContext ctx, CommandSpec spec, byte[][] args) {
+        ctx.begin(spec, args);
+        long start = System.nanoTime();
+        try {
+            spec.handler().run(ctx);
+        } catch (RedisError e) {
+            spec.stats.failed++;
+            errorReply(ctx, e.getMessage());
+        }
+        long micros = (System.nanoTime() - start) / 1000;
+        spec.stats.calls++;
+        spec.stats.micros += micros;
+        server.stats().commandProcessed();
+        ctx.client.lastCommand(spec.fullName());
+        long threshold = server.directives().get("slowlog-log-slower-than").asLong();
+        if (threshold >= 0 && micros >= threshold && !spec.hasFlag("skip_slowlog")) {
+            server.slowLog().record(args, micros, ctx.client.address(), ctx.client.name(),
+                server.directives().get("slowlog-max-len").asInt());
+        }
+    }
+
+    /** A command refused before it ran: counted as rejected, answered with the error. */
+    private void fail(CommandContext ctx, CommandSpec spec, String error) {
+        if (spec != null) {
+            spec.stats.rejected++;
+        }
+        errorReply(ctx, error);
+    }
+
+    private void errorReply(CommandContext ctx, String error) {
+        server.stats().errorReply(RedisError.code(error));
+        ctx.reply.error(error);
+    }
+
+    private static void finishReply(CommandContext ctx, int mark) {
+        Client c = ctx.client;
+        switch (c.replyMode()) {
+            case ON -> { }
+            case OFF -> ctx.reply.buffer().writerIndex(mark);
+            case SKIP -> {
+                ctx.reply.buffer().writerIndex(mark);
+                c.replyMode(Client.ReplyMode.SKIP_NEXT);
+            }
+            case SKIP_NEXT -> {
+                ctx.reply.buffer().writerIndex(mark);
+                c.replyMode(Client.ReplyMode.ON);
+            }
+        }
+    }
+
+    private static String unknownCommand(byte[][] args) {
+        StringBuilder quoted = new StringBuilder();
+        for (int i = 1; i < args.length && quoted.length() < 128; i++) {
+            String a = abbreviate(args[i]);
+            quoted.append('\'').append(a, 0, Math.min(a.length(), 128 - quoted.length())).append("' ");
+        }
+        return "ERR unknown command '" + abbreviate(args[0]) + "', with args beginning with: " + quoted;
+    }
+
+    private static String abbreviate(byte[] b) {
+        return new String(b, 0, Math.min(b.length, 128), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,53 @@
+package io.redoubt.command;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every command Redoubt answers, keyed by lower-case name. Families add themselves through
+ * {@link #add}; COMMAND, INFO commandstats and the executor all read the same entries.
+ */
+public final class CommandTable {
+    private final Map<String, CommandSpec> commands = new HashMap<>();
+
+    /**
+     * Declares a command. Arity counts the name (negative: at least that many); flags and ACL categories are
+     * space-separated words as COMMAND INFO shows them; key positions are first, last (-1 = last argument)
+     * and step, 0 0 0 for none.
+     */
+    public CommandSpec add(String name, int arity, String flags, int firstKey, int lastKey, int step, String acl,
+                           CommandHandler handler) {
+        CommandSpec spec = new CommandSpec(name, name, arity, flags, firstKey, lastKey, step, acl, handler);
+        if (commands.putIfAbsent(name, spec) != null) {
+            throw new IllegalStateException("command declared twice: " + name);
+        }
+        return spec;
+    }
+
+    /** Declares a container such as CONFIG whose subcommands are added with {@link CommandSpec#sub}. */
+    public CommandSpec container(String name, int arity, String flags, String acl) {
+        return add(name, arity, flags, 0, 0, 0, acl, null);
+    }
+
+    public CommandSpec find(String lowerName) {
+        return commands.get(lowerName);
+    }
+
+    public int size() {
+        return commands.size();
+    }
+
+    public Collection<CommandSpec> all() {
+        return Collections.unmodifiableCollection(new TreeMap<>(commands).values());
+    }
+
+    public void resetStats() {
+        for (CommandSpec c : commands.values()) {
+            c.stats.reset();
+            c.subcommands().values().forEach(s -> s.stats.reset());
+        }
+    }
+}

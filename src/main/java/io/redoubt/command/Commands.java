@@ -1,0 +1,25 @@
+package io.redoubt.command;
+
+import io.redoubt.command.connection.ClientCommand;
+import io.redoubt.command.connection.ConnectionCommands;
+import io.redoubt.command.generic.KeyCommands;
+import io.redoubt.command.server.ConfigCommand;
+import io.redoubt.command.server.ServerCommands;
+import io.redoubt.command.string.StringCommands;
+
+/** Builds the command table from every family. A new family adds one line here. */
+public final class Commands {
+    private Commands() {
+    }
+
+    public static CommandTable createTable() {
+        CommandTable t = new CommandTable();
+        ConnectionCommands.register(t);
+        ClientCommand.register(t);
+        ServerCommands.register(t);
+        ConfigCommand.register(t);
+        StringCommands.register(t);
+        KeyCommands.register(t);
+        return t;
+    }
+}

@@ -1,0 +1,94 @@
+package io.redoubt.config;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One redis.conf directive: its Redis name, how its value is checked, its default, whether CONFIG SET may
+ * change it, and what applying a new value does. The current value lives here so hot paths can hold the
+ * Directive and read it without a map look-up.
+ */
+public final class Directive {
+    private final String name;
+    private final DirectiveType type;
+    private final String defaultValue;
+    private final boolean mutable;
+    private final boolean accumulates;
+    private final List<DirectiveApplier> appliers = new CopyOnWriteArrayList<>();
+    private volatile String value;
+    private volatile long number;
+
+    Directive(String name, DirectiveType type, String defaultValue, boolean mutable, boolean accumulates) {
+        this.name = name;
+        this.type = type;
+        this.defaultValue = defaultValue;
+        this.mutable = mutable;
+        this.accumulates = accumulates;
+        store(type.normalize(defaultValue));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean mutable() {
+        return mutable;
+    }
+
+    /** Repeated lines in a redis.conf add to each other (like {@code save}) instead of replacing. */
+    public boolean accumulates() {
+        return accumulates;
+    }
+
+    public String value() {
+        return value;
+    }
+
+    /** The value as a number; only meaningful for integer, memory and yes/no (1/0) directives. */
+    public long asLong() {
+        return number;
+    }
+
+    public int asInt() {
+        return (int) number;
+    }
+
+    public boolean asBool() {
+        return number != 0;
+    }
+
+    public String normalize(String raw) {
+        return type.normalize(raw);
+    }
+
+    void store(String normalized) {
+        this.value = normalized;
+        long n;
+        if ("yes".equals(normalized)) {
+            n = 1;
+        } else if ("no".equals(normalized)) {
+            n = 0;
+        } else {
+            try {
+                n = Long.parseLong(normalized);
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+        }
+        this.number = n;
+    }
+
+    void addApplier(DirectiveApplier applier) {
+        appliers.add(applier);
+    }
+
+    void apply(String oldValue) {
+        for (DirectiveApplier a : appliers) {
+            a.apply(this, oldValue);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.redoubt.config;
+
+import io.redoubt.util.Glob;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one registry of redis.conf directives. Start-up fills it from defaults, a redis.conf file and Spring
+ * properties (see {@link DirectiveLoader}); CONFIG GET reads it and CONFIG SET changes it all-or-nothing.
+ */
+public class DirectiveRegistry {
+    private final Map<String, Directive> directives = new LinkedHashMap<>();
+    private final Object setLock = new Object();
+    private volatile List<String> sources = List.of("defaults");
+
+    public Directive define(String name, DirectiveType type, String defaultValue, boolean mutable) {
+        return define(name, type, defaultValue, mutable, false);
+    }
+
+    public Directive define(String name, DirectiveType type, String defaultValue, boolean mutable, boolean accumulates) {
+        Directive d = new Directive(name, type, defaultValue, mutable, accumulates);
+        if (directives.putIfAbsent(name, d) != null) {
+            throw new IllegalStateException("directive defined twice: " + name);
+        }
+        return d;
+    }
+
+    /** The directive with this name (case-insensitive), or null. */
+    public Directive find(String name) {
+        return directives.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    public Directive get(String name) {
+        Directive d = find(name);
+        if (d == null) {
+            throw new IllegalArgumentException("no such directive: " + name);
+        }
+        return d;
+    }
+
+    public Collection<Directive> all() {
+        return Collections.unmodifiableCollection(directives.values());
+    }
+
+    /** Where the values came from (defaults, a redis.conf, property sources), for the start-up log. */
+    public List<String> sources() {
+        return sources;
+    }
+
+    void sources(List<String> used) {
+        this.sources = List.copyOf(used);
+    }
+
+    /** Registers what happens when the directive changes at runtime. */
+    public void onChange(String name, DirectiveApplier applier) {
+        get(name).addApplier(applier);
+    }
+
+    /** Start-up assignment: checks the value and stores it, without running appliers. */
+    public void load(String name, String raw) {
+        Directive d = find(name);
+        if (d == null) {
+            throw new ConfigException("Bad directive or wrong number of arguments");
+        }
+        d.store(d.normalize(raw));
+    }
+
+    /** Directives whose names match any of the glob patterns, in registry order. */
+    public List<Directive> matching(List<String> patterns) {
+        List<Directive> out = new ArrayList<>();
+        for (Directive d : directives.values()) {
+            for (String p : patterns) {
+                if (Glob.matches(p, d.name())) {
+                    out.add(d);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * CONFIG SET: validates every pair, stores them all, then applies them; if any applier refuses, every
+     * directive goes back to its old value (re-applied) and the error names the argument, as Redis does.
+     */
+    public void set(Map<String, String> changes) {
+        synchronized (setLock) {
+            Map<Directive, String> normalized = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : changes.entrySet()) {
+                Directive d = find(e.getKey());
+                if (d == null) {
+                    throw new ConfigSetException(null, "Unknown option or number of arguments for CONFIG SET - '" + e.getKey() + "'");
+                }
+                if (!d.mutable()) {
+                    throw new ConfigSetException(d.name(), "can't set immutable config");
+                }
+                if (normalized.containsKey(d)) {
+                    throw new ConfigSetException(d.name(), "duplicate parameter");
+                }
+                try {
+                    normalized.put(d, d.normalize(e.getValue()));
+                } catch (ConfigException ex) {
+                    throw new ConfigSetException(d.name(), ex.getMessage());
+                }
+            }
+            Map<Directive, String> old = new LinkedHashMap<>();
+            normalized.forEach((d, v) -> {
+                old.put(d, d.value());
+                d.store(v);
+            });
+            List<Directive> applied = new ArrayList<>();
+            for (Directive d : normalized.keySet()) {
+                try {
+                    d.apply(old.get(d));
+                    applied.add(d);
+                } catch (ConfigException ex) {
+                    old.forEach((od, ov) -> od.store(ov));
+                    for (Directive a : applied) {
+                        try {
+                            a.apply(normalized.get(a));
+                        } catch (ConfigException ignored) {
+                            // best effort: the old value worked before
+                        }
+                    }
+                    throw new ConfigSetException(d.name(), ex.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Thrown by {@link #set}; the message is the whole Redis error text without the leading "ERR ". */
+    public static final class ConfigSetException extends ConfigException {
+        public ConfigSetException(String argument, String reason) {
+            super(argument == null ? reason : "CONFIG SET failed (possibly related to argument '" + argument + "') - " + reason);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.redoubt.keyspace;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The numbered databases and the one lock that makes command execution serial, as in Redis. A batch of
+ * commands runs with the lock held; {@link #now()} is frozen per command so one command sees one time.
+ */
+public final class Keyspace {
+    private final Database[] databases;
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile long now = System.currentTimeMillis();
+    private boolean touchEnabled = true;
+
+    private long hits;
+    private long misses;
+    private long expiredKeys;
+    private volatile boolean activeExpireEnabled = true;
+
+    public Keyspace(int count) {
+        databases = new Database[count];
+        for (int i = 0; i < count; i++) {
+            databases[i] = new Database(i, this);
+        }
+    }
+
+    public ReentrantLock lock() {
+        return lock;
+    }
+
+    public int count() {
+        return databases.length;
+    }
+
+    public Database db(int index) {
+        return databases[index];
+    }
+
+    /** The command clock in milliseconds. */
+    public long now() {
+        return now;
+    }
+
+    /** Starts a command: freezes the clock and sets whether key reads refresh access times (CLIENT NO-TOUCH). */
+    public void beginCommand(boolean touch) {
+        now = System.currentTimeMillis();
+        touchEnabled = touch;
+    }
+
+    public void swap(int a, int b) {
+        databases[a].swapWith(databases[b]);
+    }
+
+    public void flushAll() {
+        for (Database db : databases) {
+            db.clear();
+        }
+    }
+
+    public long totalKeys() {
+        long n = 0;
+        for (Database db : databases) {
+            n += db.size();
+        }
+        return n;
+    }
+
+    void countAccess(boolean hit) {
+        if (hit) {
+            hits++;
+        } else {
+            misses++;
+        }
+    }
+
+    void touch(Dict.Entry e) {
+        if (touchEnabled) {
+            e.lruSeconds = (int) (now / 1000);
+        }
+    }
+
+    void countExpired(Database db, byte[] key) {
+        expiredKeys++;
+    }
+
+    public long hits() {
+        return hits;
+    }
+
+    public long misses() {
+        return misses;
+    }
+
+    public long expiredKeys() {
+        return expiredKeys;
+    }
+
+    public void resetStats() {
+        hits = 0;
+        misses = 0;
+        expiredKeys = 0;
+    }
+
+    public boolean activeExpireEnabled() {
+        return activeExpireEnabled;
+    }
+
+    public void activeExpireEnabled(boolean on) {
+        activeExpireEnabled = on;
+    }
+
+    /**
+     * The active expiry cycle, run {@code hz} times a second with the lock held: samples keys with a time
+     * to live in each database and keeps going while more than 10% of a sample was expired, within a time
+     * budget of a quarter of the cycle period. Also does a little incremental rehashing.
+     */
+    public void cron(int hz) {
+        long budgetNanos = 250_000_000L / Math.max(1, hz);
+        long deadline = System.nanoTime() + budgetNanos;
+        now = System.currentTimeMillis();
+        for (Database db : databases) {
+            if (activeExpireEnabled) {
+                while (db.volatileSize() > 0 && System.nanoTime() < deadline) {
+                    int[] r = db.sampleExpired(20);
+                    if (r[0] == 0 || r[1] * 10 <= r[0]) {
+                        break;
+                    }
+                }
+            }
+            db.rehash(1_000_000L);
+        }
+    }
+}

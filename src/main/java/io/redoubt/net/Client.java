@@ -1,0 +1,192 @@
+package io.redoubt.net;
+
+import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The state Redis keeps per connection: identity, selected database, protocol, auth and reply modes. */
+public final class Client implements RespDecoder.AuthState {
+    private static final AtomicLong NEXT_ID = new AtomicLong(1);
+
+    /** CLIENT REPLY modes; SKIP_NEXT marks the command after CLIENT REPLY SKIP. */
+    public enum ReplyMode { ON, OFF, SKIP, SKIP_NEXT }
+
+    private final long id = NEXT_ID.getAndIncrement();
+    private final Channel channel;
+    private final long createdMs = System.currentTimeMillis();
+    private volatile long lastInteractionMs = createdMs;
+    private volatile String name;
+    private volatile String libName;
+    private volatile String libVersion;
+    private volatile int db;
+    private volatile int resp = 2;
+    private volatile boolean authenticated;
+    private volatile String lastCommand = "NULL";
+    private volatile ReplyMode replyMode = ReplyMode.ON;
+    private volatile boolean noEvict;
+    private volatile boolean noTouch;
+    private volatile boolean closing;
+    private volatile long commandsProcessed;
+    private final AtomicLong netIn = new AtomicLong();
+    private final AtomicLong netOut = new AtomicLong();
+    private final String transport;
+
+    public Client(Channel channel, boolean authenticated, String transport) {
+        this.channel = channel;
+        this.authenticated = authenticated;
+        this.transport = transport;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String address() {
+        return format(channel.remoteAddress());
+    }
+
+    public String localAddress() {
+        return format(channel.localAddress());
+    }
+
+    private static String format(SocketAddress a) {
+        if (a instanceof InetSocketAddress i) {
+            String host = i.getAddress() == null ? i.getHostString() : i.getAddress().getHostAddress();
+            return host + ":" + i.getPort();
+        }
+        return String.valueOf(a);
+    }
+
+    /** "tcp" or "tls" so CLIENT LIST and metrics can tell the listeners apart. */
+    public String transport() {
+        return transport;
+    }
+
+    public long createdMs() {
+        return createdMs;
+    }
+
+    public long lastInteractionMs() {
+        return lastInteractionMs;
+    }
+
+    public void interacted(long nowMs) {
+        lastInteractionMs = nowMs;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void name(String name) {
+        this.name = name;
+    }
+
+    public String libName() {
+        return libName;
+    }
+
+    public void libName(String v) {
+        this.libName = v;
+    }
+
+    public String libVersion() {
+        return libVersion;
+    }
+
+    public void libVersion(String v) {
+        this.libVersion = v;
+    }
+
+    public int db() {
+        return db;
+    }
+
+    public void db(int db) {
+        this.db = db;
+    }
+
+    public int resp() {
+        return resp;
+    }
+
+    public void resp(int resp) {
+        this.resp = resp;
+    }
+
+    @Override
+    public boolean authenticated() {
+        return authenticated;
+    }
+
+    public void authenticated(boolean v) {
+        this.authenticated = v;
+    }
+
+    public String lastCommand() {
+        return lastCommand;
+    }
+
+    public void lastCommand(String name) {
+        this.lastCommand = name;
+        commandsProcessed++;
+    }
+
+    public long commandsProcessed() {
+        return commandsProcessed;
+    }
+
+    public ReplyMode replyMode() {
+        return replyMode;
+    }
+
+    public void replyMode(ReplyMode m) {
+        this.replyMode = m;
+    }
+
+    public boolean noEvict() {
+        return noEvict;
+    }
+
+    public void noEvict(boolean v) {
+        this.noEvict = v;
+    }
+
+    public boolean noTouch() {
+        return noTouch;
+    }
+
+    public void noTouch(boolean v) {
+        this.noTouch = v;
+    }
+
+    /** Set by QUIT and CLIENT KILL: the connection closes once pending replies are written. */
+    public boolean closing() {
+        return closing;
+    }
+
+    public void closeAfterReply() {
+        this.closing = true;
+    }
+
+    public void countIn(long bytes) {
+        netIn.addAndGet(bytes);
+    }
+
+    public void countOut(long bytes) {
+        netOut.addAndGet(bytes);
+    }
+
+    public long netIn() {
+        return netIn.get();
+    }
+
+    public long netOut() {
+        return netOut.get();
+    }
+}

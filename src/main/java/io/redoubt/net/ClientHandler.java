@@ -1,0 +1,137 @@
+package io.redoubt.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.redoubt.command.CommandContext;
+import io.redoubt.command.CommandExecutor;
+import io.redoubt.server.Server;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection's command loop. Commands decoded from one socket read are collected and, when the read is
+ * complete, executed as one batch under the keyspace lock with their replies written into one buffer and
+ * flushed once: pipelining costs one lock and one write per read, not per command.
+ */
+public final class ClientHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger log = LoggerFactory.getLogger(ClientHandler.class);
+
+    private final Server server;
+    private final CommandExecutor executor;
+    private final Client client;
+    private final Reply reply = new Reply();
+    private final CommandContext context;
+    private final List<Object> pending = new ArrayList<>();
+
+    public ClientHandler(Server server, CommandExecutor executor, Client client) {
+        this.server = server;
+        this.executor = executor;
+        this.client = client;
+        this.context = new CommandContext(server, client, reply);
+    }
+
+    public Client client() {
+        return client;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        long max = server.directives().get("maxclients").asLong();
+        if (server.clients().count() >= max) {
+            server.clients().countRejected();
+            ByteBuf err = ctx.alloc().buffer();
+            err.writeCharSequence("-ERR max number of clients reached\r\n", java.nio.charset.StandardCharsets.US_ASCII);
+            ctx.writeAndFlush(err).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        server.clients().add(client);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        server.clients().remove(client);
+        pending.clear();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        pending.add(msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (!pending.isEmpty()) {
+            runBatch(ctx);
+        }
+    }
+
+    private void runBatch(ChannelHandlerContext ctx) {
+        ByteBuf out = ctx.alloc().ioBuffer();
+        reply.target(out);
+        reply.protocol(client.resp());
+        ProtocolFault fault = null;
+        ReentrantLock lock = server.keyspace().lock();
+        lock.lock();
+        try {
+            for (Object o : pending) {
+                if (o instanceof ProtocolFault f) {
+                    fault = f;
+                    break;
+                }
+                executor.execute(context, (byte[][]) o);
+                reply.protocol(client.resp());
+                if (client.closing()) {
+                    break;
+                }
+            }
+        } finally {
+            lock.unlock();
+            pending.clear();
+        }
+        if (fault != null) {
+            if (fault.replies()) {
+                reply.error("ERR " + fault.getMessage());
+                server.stats().errorReply("ERR");
+            } else {
+                log.warn("{}: {}", fault.getMessage(), client.address());
+            }
+            client.closeAfterReply();
+        }
+        int bytes = out.readableBytes();
+        client.countOut(bytes);
+        server.stats().netOut(bytes);
+        if (client.closing()) {
+            ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (bytes == 0) {
+            out.release();
+            return;
+        }
+        ctx.writeAndFlush(out);
+        if (!ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(false); // the client is not reading its replies: stop reading its commands
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("connection {} closed after error: {}", client.address(), cause.toString());
+        ctx.close();
+    }
+}

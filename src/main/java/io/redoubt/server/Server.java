@@ -1,0 +1,95 @@
+package io.redoubt.server;
+
+import io.redoubt.command.CommandTable;
+import io.redoubt.config.DirectiveRegistry;
+import io.redoubt.keyspace.Keyspace;
+import io.redoubt.net.ClientRegistry;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * What every command may reach: directives, keyspace, clients, the command table, counters and the
+ * slow log, plus facts about this process that INFO reports.
+ */
+public final class Server {
+    /** The Redis version Redoubt answers as, for clients that check features by version. */
+    public static final String REDIS_VERSION = "7.2.4";
+    public static final String REDOUBT_VERSION = "0.1.0";
+
+    private final DirectiveRegistry directives;
+    private final Keyspace keyspace;
+    private final ClientRegistry clients = new ClientRegistry();
+    private final CommandTable commands;
+    private final ServerStats stats = new ServerStats();
+    private final SlowLog slowLog = new SlowLog();
+    private final long startMs = System.currentTimeMillis();
+    private final String runId;
+    private final List<String> listening = new CopyOnWriteArrayList<>();
+    private volatile String ioEngine = "nio";
+    private volatile Runnable shutdownAction = () -> { };
+
+    public Server(DirectiveRegistry directives, Keyspace keyspace, CommandTable commands) {
+        this.directives = directives;
+        this.keyspace = keyspace;
+        this.commands = commands;
+        byte[] id = new byte[20];
+        new SecureRandom().nextBytes(id);
+        this.runId = HexFormat.of().formatHex(id);
+    }
+
+    public DirectiveRegistry directives() {
+        return directives;
+    }
+
+    public Keyspace keyspace() {
+        return keyspace;
+    }
+
+    public ClientRegistry clients() {
+        return clients;
+    }
+
+    public CommandTable commands() {
+        return commands;
+    }
+
+    public ServerStats stats() {
+        return stats;
+    }
+
+    public SlowLog slowLog() {
+        return slowLog;
+    }
+
+    public long startMs() {
+        return startMs;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    /** Addresses the listeners are bound to, for the start-up block and INFO. */
+    public List<String> listening() {
+        return listening;
+    }
+
+    public String ioEngine() {
+        return ioEngine;
+    }
+
+    public void ioEngine(String engine) {
+        this.ioEngine = engine;
+    }
+
+    public void onShutdown(Runnable action) {
+        this.shutdownAction = action;
+    }
+
+    /** Stops the process as SHUTDOWN asks. */
+    public void shutdown() {
+        shutdownAction.run();
+    }
+}

@@ -1,0 +1,80 @@
+package io.redoubt.support;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Finds Debian's redis-cli, redis-benchmark and redis-server. In CI (CI=true) a missing tool fails the
+ * test; elsewhere the test is skipped with a loud reason.
+ */
+public final class RedisTools {
+    private RedisTools() {
+    }
+
+    public static String require(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+            File f = new File(dir, tool);
+            if (f.canExecute()) {
+                return f.getAbsolutePath();
+            }
+        }
+        String why = tool + " is not installed (apt-get install -y redis-tools redis-server): this test needs it";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(why);
+        }
+        System.err.println("!!! SKIPPED: " + why);
+        Assumptions.abort(why);
+        return null;
+    }
+
+    /** The result of running a tool: exit code and everything it printed. */
+    public record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    public static Result run(String stdin, long timeoutSeconds, String tool, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(require(tool));
+        cmd.addAll(Arrays.asList(args));
+        try {
+            Process p = new ProcessBuilder(cmd).start();
+            Thread writer = new Thread(() -> {
+                try (var in = p.getOutputStream()) {
+                    if (stdin != null) {
+                        in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                    }
+                } catch (IOException ignored) {
+                    // the tool may exit before reading everything
+                }
+            });
+            writer.start();
+            var out = p.getInputStream().readAllBytes();
+            var err = p.getErrorStream().readAllBytes();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail(tool + " did not finish in " + timeoutSeconds + "s");
+            }
+            writer.join();
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** redis-cli against the given port, without a stdin. */
+    public static String cli(int port, String... args) {
+        List<String> all = new ArrayList<>(List.of("-h", "127.0.0.1", "-p", Integer.toString(port)));
+        all.addAll(Arrays.asList(args));
+        return run(null, 60, "redis-cli", all.toArray(String[]::new)).stdout().trim();
+    }
+}

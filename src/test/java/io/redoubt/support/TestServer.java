@@ -1,0 +1,75 @@
+package io.redoubt.support;
+
+import io.redoubt.RedoubtApplication;
+import io.redoubt.server.Server;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real Redoubt server started in-process on a free loopback port, for tests that talk to it over real
+ * sockets. Ignores the project's top-level application.yml so tests see Redis's defaults. Extra
+ * {@code redoubt.*} directives can be passed as "name=value".
+ */
+public final class TestServer implements AutoCloseable {
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private TestServer(ConfigurableApplicationContext context, int port) {
+        this.context = context;
+        this.port = port;
+    }
+
+    public static TestServer start(String... directives) {
+        int port = freePort();
+        List<String> args = new ArrayList<>(baseArgs());
+        args.add("--redoubt.port=" + port);
+        for (String d : directives) {
+            args.add(d.startsWith("--") ? d : "--redoubt." + d);
+        }
+        return new TestServer(RedoubtApplication.start(args.toArray(String[]::new)), port);
+    }
+
+    /** Arguments that keep a test server away from the user's configuration and from fixed ports. */
+    public static List<String> baseArgs() {
+        return Arrays.asList("--spring.config.location=classpath:/application.yml", "--redoubt.bind=127.0.0.1",
+            "--management.server.port=0");
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public String uri() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public Server server() {
+        return context.getBean(Server.class);
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
