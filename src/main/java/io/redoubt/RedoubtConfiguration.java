@@ -23,7 +23,7 @@ public class RedoubtConfiguration {
         DirectiveRegistry registry = DirectiveCatalog.create();
         DirectiveLoader.load(registry, env);
         LogLevels.apply(registry.get("loglevel").value());
-        registry.onChange("loglevel", (d, old) -> LogLevels.apply(d.value()));
+        registry.onChange(() -> LogLevels.apply(registry.get("loglevel").value()), "loglevel");
         return registry;
     }
 

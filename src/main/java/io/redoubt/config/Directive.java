@@ -86,9 +86,7 @@ public final class Directive {
         appliers.add(applier);
     }
 
-    void apply(String oldValue) {
-        for (DirectiveApplier a : appliers) {
-            a.apply(this, oldValue);
-        }
+    List<DirectiveApplier> appliers() {
+        return appliers;
     }
 }

@@ -17,6 +17,7 @@ public class DirectiveRegistry {
     private final Map<String, Directive> directives = new LinkedHashMap<>();
     private final Object setLock = new Object();
     private volatile List<String> sources = List.of("defaults");
+    private final Map<DirectiveApplier, Integer> applierOrder = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Directive define(String name, DirectiveType type, String defaultValue, boolean mutable) {
         return define(name, type, defaultValue, mutable, false);
@@ -56,9 +57,15 @@ public class DirectiveRegistry {
         this.sources = List.copyOf(used);
     }
 
-    /** Registers what happens when the directive changes at runtime. */
-    public void onChange(String name, DirectiveApplier applier) {
-        get(name).addApplier(applier);
+    /**
+     * Registers what happens when any of the named directives changes at runtime. Appliers run in the order
+     * they were registered, each at most once per CONFIG SET.
+     */
+    public void onChange(DirectiveApplier applier, String... names) {
+        applierOrder.put(applier, applierOrder.size());
+        for (String n : names) {
+            get(n).addApplier(applier);
+        }
     }
 
     /** Start-up assignment: checks the value and stores it, without running appliers. */
@@ -113,21 +120,29 @@ public class DirectiveRegistry {
                 old.put(d, d.value());
                 d.store(v);
             });
-            List<Directive> applied = new ArrayList<>();
+            // each applier once, in registration order, remembering which directive of the call brought it in
+            Map<DirectiveApplier, Directive> toRun = new java.util.TreeMap<>(
+                java.util.Comparator.comparing(applierOrder::get));
             for (Directive d : normalized.keySet()) {
+                for (DirectiveApplier a : d.appliers()) {
+                    toRun.putIfAbsent(a, d);
+                }
+            }
+            List<DirectiveApplier> applied = new ArrayList<>();
+            for (Map.Entry<DirectiveApplier, Directive> run : toRun.entrySet()) {
                 try {
-                    d.apply(old.get(d));
-                    applied.add(d);
+                    run.getKey().apply();
+                    applied.add(run.getKey());
                 } catch (ConfigException ex) {
-                    old.forEach((od, ov) -> od.store(ov));
-                    for (Directive a : applied) {
+                    old.forEach(Directive::store);
+                    for (DirectiveApplier a : applied) {
                         try {
-                            a.apply(normalized.get(a));
+                            a.apply();
                         } catch (ConfigException ignored) {
-                            // best effort: the old value worked before
+                            // best effort: the old values worked before
                         }
                     }
-                    throw new ConfigSetException(d.name(), ex.getMessage());
+                    throw new ConfigSetException(run.getValue().name(), ex.getMessage());
                 }
             }
         }

@@ -43,8 +43,7 @@ public final class ServerLifecycle implements SmartLifecycle {
             transport.close();
             throw e;
         }
-        d.onChange("port", (dir, old) -> rebind());
-        d.onChange("bind", (dir, old) -> rebind());
+        d.onChange(this::rebind, "port", "bind");
         refreshListening();
         cron = new ServerCron(server);
         cron.start();
