@@ -9,6 +9,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class RedoubtApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("gen-certs")) {
+            io.redoubt.tls.CertificateGenerator.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         try {
             start(args);
         } catch (Throwable t) {

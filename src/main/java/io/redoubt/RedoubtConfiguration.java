@@ -10,6 +10,8 @@ import io.redoubt.keyspace.Keyspace;
 import io.redoubt.server.LogLevels;
 import io.redoubt.server.Server;
 import io.redoubt.server.ServerLifecycle;
+import io.redoubt.tls.DevCertificates;
+import io.redoubt.tls.TlsReloader;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -35,7 +37,13 @@ public class RedoubtConfiguration {
     }
 
     @Bean
-    ServerLifecycle serverLifecycle(Server server) {
-        return new ServerLifecycle(server, new CommandExecutor(server));
+    TlsReloader tlsReloader(DirectiveRegistry directives, Environment env) {
+        DevCertificates.ensure(env.getProperty("redoubt.dev-certs-dir"), directives.get("tls-port").asInt());
+        return new TlsReloader(directives, env.getProperty("redoubt.tls-engine", "auto"));
+    }
+
+    @Bean
+    ServerLifecycle serverLifecycle(Server server, TlsReloader tls) {
+        return new ServerLifecycle(server, new CommandExecutor(server), tls);
     }
 }

@@ -41,7 +41,50 @@ public final class DirectiveCatalog {
         r.define("appendonly", bool(), "no", true);
         r.define("dir", DirectiveCatalog::directory, new File("").getAbsolutePath(), true);
         r.define("dbfilename", text(), "dump.rdb", true);
+        // TLS: every directive of redis.conf's TLS section, with Redis's defaults
+        r.define("tls-port", integer(0, 65535), "0", true);
+        r.define("tls-cert-file", text(), "", true);
+        r.define("tls-key-file", text(), "", true);
+        r.define("tls-key-file-pass", text(), "", true);
+        r.define("tls-client-cert-file", text(), "", true);
+        r.define("tls-client-key-file", text(), "", true);
+        r.define("tls-client-key-file-pass", text(), "", true);
+        r.define("tls-dh-params-file", text(), "", true);
+        r.define("tls-ca-cert-file", text(), "", true);
+        r.define("tls-ca-cert-dir", text(), "", true);
+        r.define("tls-auth-clients", DirectiveCatalog::authClients, "yes", true);
+        r.define("tls-protocols", DirectiveCatalog::tlsProtocols, "", true);
+        r.define("tls-ciphers", text(), "", true);
+        r.define("tls-ciphersuites", text(), "", true);
+        r.define("tls-prefer-server-ciphers", bool(), "no", true);
+        r.define("tls-session-caching", bool(), "yes", true);
+        r.define("tls-session-cache-size", integer(0, INT_MAX), "20480", true);
+        r.define("tls-session-cache-timeout", integer(0, INT_MAX), "300", true);
+        r.define("tls-replication", bool(), "no", true);
+        r.define("tls-cluster", bool(), "no", true);
         return r;
+    }
+
+    /** yes | no | optional; YAML's true/false stand for yes/no. */
+    static String authClients(String raw) {
+        return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "yes", "true" -> "yes";
+            case "no", "false" -> "no";
+            case "optional" -> "optional";
+            default -> throw new ConfigException("argument(s) must be one of the following: no, yes, optional");
+        };
+    }
+
+    /** Space-separated TLSv1, TLSv1.1, TLSv1.2, TLSv1.3 (any case); "" means TLSv1.2 and TLSv1.3. */
+    static String tlsProtocols(String raw) {
+        for (String p : raw.trim().split("\\s+")) {
+            if (!p.isEmpty() && !java.util.Set.of("tlsv1", "tlsv1.1", "tlsv1.2", "tlsv1.3")
+                    .contains(p.toLowerCase(java.util.Locale.ROOT))) {
+                throw new ConfigException("Invalid tls-protocols specified. Use a combination of 'TLSv1', 'TLSv1.1', "
+                    + "'TLSv1.2' and 'TLSv1.3'.");
+            }
+        }
+        return raw.trim();
     }
 
     /** "seconds changes" pairs, or "" for no snapshots. */

@@ -189,4 +189,29 @@ public final class Client implements RespDecoder.AuthState {
     public long netOut() {
         return netOut.get();
     }
+
+    private volatile String tlsProtocol;
+    private volatile String tlsCipher;
+    private volatile long tlsGeneration;
+
+    /** Records the negotiated TLS session of a connection on a TLS listener. */
+    public void tlsSession(String protocol, String cipher, long generation) {
+        this.tlsProtocol = protocol;
+        this.tlsCipher = cipher;
+        this.tlsGeneration = generation;
+    }
+
+    /** The negotiated protocol (e.g. TLSv1.3), or null on a plain connection. */
+    public String tlsProtocol() {
+        return tlsProtocol;
+    }
+
+    public String tlsCipher() {
+        return tlsCipher;
+    }
+
+    /** The TLS material generation this connection was accepted with (0 for plain connections). */
+    public long tlsGeneration() {
+        return tlsGeneration;
+    }
 }

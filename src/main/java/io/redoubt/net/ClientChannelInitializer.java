@@ -7,8 +7,16 @@ import io.netty.channel.socket.SocketChannel;
 import io.redoubt.command.CommandExecutor;
 import io.redoubt.config.Directive;
 import io.redoubt.server.Server;
+import io.redoubt.tls.TlsHandshakeHandler;
+import io.redoubt.tls.TlsReloader;
+import io.redoubt.tls.TlsState;
+import javax.net.ssl.SSLSession;
 
-/** Builds the pipeline of each accepted client connection: byte counting, RESP decoding, command handling. */
+/**
+ * Builds the pipeline of each accepted client connection: byte counting, RESP decoding, command handling.
+ * On a TLS listener the connection first gets a TLS handler from the contexts in force at accept time and
+ * the RESP handlers are added once the handshake has succeeded.
+ */
 public final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final Server server;
     private final CommandExecutor executor;
@@ -17,11 +25,14 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
     private final Directive queryLimit;
     private final Directive requirepass;
     private final Directive keepalive;
+    private final TlsReloader tls;
 
-    public ClientChannelInitializer(Server server, CommandExecutor executor, String transportName) {
+    /** A plain listener's initializer when tls is null, a TLS listener's otherwise. */
+    public ClientChannelInitializer(Server server, CommandExecutor executor, TlsReloader tls) {
         this.server = server;
         this.executor = executor;
-        this.transportName = transportName;
+        this.tls = tls;
+        this.transportName = tls == null ? "tcp" : "tls";
         this.maxBulk = server.directives().get("proto-max-bulk-len");
         this.queryLimit = server.directives().get("client-query-buffer-limit");
         this.requirepass = server.directives().get("requirepass");
@@ -39,6 +50,24 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
             }
         }
         Client client = new Client(ch, requirepass.value().isEmpty(), transportName);
+        if (tls == null) {
+            addRespHandlers(ch, client);
+            return;
+        }
+        TlsState state = tls.current();
+        if (state == null) {
+            ch.close(); // cannot happen while the TLS listener is bound: it binds only after a successful load
+            return;
+        }
+        ch.pipeline()
+            .addLast("tls", state.contexts().newServerHandler(ch.alloc()))
+            .addLast("handshake", new TlsHandshakeHandler((ctx, session) -> {
+                client.tlsSession(session.getProtocol(), session.getCipherSuite(), state.generation());
+                addRespHandlers(ch, client);
+            }));
+    }
+
+    private void addRespHandlers(SocketChannel ch, Client client) {
         ch.pipeline()
             .addLast("count", new ByteCounter(server.stats(), client))
             .addLast("resp", new RespDecoder(maxBulk, queryLimit, client))

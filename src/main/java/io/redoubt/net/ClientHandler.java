@@ -40,7 +40,19 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (ctx.channel().isActive()) {
+            register(ctx); // added after a TLS handshake: the channel became active long ago
+        }
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        register(ctx);
+        ctx.fireChannelActive();
+    }
+
+    private void register(ChannelHandlerContext ctx) {
         long max = server.directives().get("maxclients").asLong();
         if (server.clients().count() >= max) {
             server.clients().countRejected();
@@ -50,7 +62,6 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         server.clients().add(client);
-        ctx.fireChannelActive();
     }
 
     @Override

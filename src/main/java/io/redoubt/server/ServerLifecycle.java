@@ -6,44 +6,61 @@ import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.net.ClientChannelInitializer;
 import io.redoubt.net.Listener;
 import io.redoubt.net.Transport;
+import io.redoubt.tls.TlsReloader;
+import io.redoubt.tls.TlsSettings;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts and stops the network side: event loops, the client listener on {@code bind}/{@code port}, and the
- * cron. Rebinds at runtime when CONFIG SET changes port or bind. Ends start-up with Redis's
- * "Ready to accept connections".
+ * Starts and stops the network side: event loops, the plain listener on {@code port} and the TLS listener on
+ * {@code tls-port} (both on every {@code bind} address, serving the same keyspace), and the cron. Loads TLS
+ * material before the TLS listener binds, rebinds at runtime when CONFIG SET changes port, tls-port or bind,
+ * and rebuilds TLS contexts when a tls-* directive changes. Ends start-up with "Ready to accept connections".
  */
 public final class ServerLifecycle implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ServerLifecycle.class);
 
     private final Server server;
     private final CommandExecutor executor;
+    private final TlsReloader tls;
     private Transport transport;
     private Listener plain;
+    private Listener secure;
     private ServerCron cron;
     private volatile boolean running;
 
-    public ServerLifecycle(Server server, CommandExecutor executor) {
+    public ServerLifecycle(Server server, CommandExecutor executor, TlsReloader tls) {
         this.server = server;
         this.executor = executor;
+        this.tls = tls;
     }
 
     @Override
     public void start() {
         DirectiveRegistry d = server.directives();
+        if (TlsSettings.from(d).inUse()) {
+            tls.reload("startup"); // fails start-up, naming the file and reason, before anything listens
+        }
         transport = new Transport(Math.max(1, Runtime.getRuntime().availableProcessors()));
         server.ioEngine(transport.engine());
-        plain = new Listener("tcp", transport, d.get("tcp-backlog").asInt(),
-            new ClientChannelInitializer(server, executor, "tcp"));
+        int backlog = d.get("tcp-backlog").asInt();
+        plain = new Listener("tcp", transport, backlog, new ClientChannelInitializer(server, executor, null));
+        secure = new Listener("tls", transport, backlog, new ClientChannelInitializer(server, executor, tls));
         try {
             plain.bind(d.get("bind").value(), d.get("port").asInt());
+            secure.bind(d.get("bind").value(), d.get("tls-port").asInt());
         } catch (ConfigException e) {
+            plain.close();
             transport.close();
             throw e;
         }
-        d.onChange(this::rebind, "port", "bind");
+        // order matters: TLS contexts are rebuilt before a TLS listener that needs them is bound
+        d.onChange(tls::applyConfigSet, concat(TlsSettings.DIRECTIVES, "tls-port"));
+        d.onChange(() -> rebind(plain, "port"), "port", "bind");
+        d.onChange(() -> rebind(secure, "tls-port"), "tls-port", "bind");
         refreshListening();
         cron = new ServerCron(server);
         cron.start();
@@ -51,14 +68,16 @@ public final class ServerLifecycle implements SmartLifecycle {
         logStartup();
     }
 
-    public Listener plainListener() {
-        return plain;
+    private static String[] concat(String[] names, String more) {
+        List<String> all = new ArrayList<>(List.of(names));
+        all.add(more);
+        return all.toArray(String[]::new);
     }
 
-    private void rebind() {
+    private void rebind(Listener listener, String portDirective) {
         DirectiveRegistry d = server.directives();
         try {
-            plain.bind(d.get("bind").value(), d.get("port").asInt());
+            listener.bind(d.get("bind").value(), d.get(portDirective).asInt());
         } catch (ConfigException e) {
             log.warn("{}", e.getMessage());
             throw new ConfigException("Unable to listen on this port");
@@ -68,8 +87,10 @@ public final class ServerLifecycle implements SmartLifecycle {
     }
 
     private void refreshListening() {
+        List<String> all = new ArrayList<>(plain.addresses());
+        all.addAll(secure.addresses());
         server.listening().clear();
-        server.listening().addAll(plain.addresses());
+        server.listening().addAll(all);
     }
 
     private void logStartup() {
@@ -78,8 +99,12 @@ public final class ServerLifecycle implements SmartLifecycle {
         log.info("Configuration from: {}", String.join(", ", server.directives().sources()));
         log.info("Network engine: {}, {} I/O threads, {} databases", transport.engine(),
             Runtime.getRuntime().availableProcessors(), server.keyspace().count());
+        if (tls.current() != null) {
+            log.info("TLS engine: {}, client authentication: {}", tls.current().engine().displayName(),
+                tls.current().settings().authClients().directiveValue());
+        }
         if (server.listening().isEmpty()) {
-            log.warn("No listener is open (port 0): no client can connect");
+            log.warn("No listener is open (port 0 and tls-port 0): no client can connect");
         }
         for (String a : server.listening()) {
             log.info("Listening on {}", a);
@@ -95,6 +120,7 @@ public final class ServerLifecycle implements SmartLifecycle {
         }
         if (plain != null) {
             plain.close();
+            secure.close();
         }
         if (transport != null) {
             transport.close();

@@ -1,0 +1,192 @@
+package io.redoubt.tls;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
+import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
+import org.bouncycastle.operator.InputDecryptorProvider;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemReader;
+
+/**
+ * Reads PEM files with BouncyCastle: certificate chains and bundles, private keys in PKCS#1, PKCS#8 and
+ * SEC1 form, plain or encrypted (legacy OpenSSL "Proc-Type: 4,ENCRYPTED" and encrypted PKCS#8), CA
+ * directories, and DH parameters. Every failure names the file.
+ */
+public final class PemFiles {
+    private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+
+    private PemFiles() {
+    }
+
+    /** Every certificate in a PEM file, in file order; at least one. */
+    public static List<X509Certificate> certificates(Path file) {
+        List<X509Certificate> certs = new ArrayList<>();
+        try (PEMParser parser = new PEMParser(reader(file))) {
+            Object o;
+            while ((o = parser.readObject()) != null) {
+                if (o instanceof X509CertificateHolder h) {
+                    certs.add(new JcaX509CertificateConverter().setProvider(BC).getCertificate(h));
+                }
+            }
+        } catch (IOException | CertificateException | RuntimeException e) {
+            throw new TlsException(file + ": not a readable PEM certificate file (" + reason(e) + ")", e);
+        }
+        if (certs.isEmpty()) {
+            throw new TlsException(file + ": no certificate found");
+        }
+        return certs;
+    }
+
+    /**
+     * The private key in a PEM file. An encrypted key needs the password; a plain key ignores it, as
+     * OpenSSL does.
+     */
+    public static PrivateKey privateKey(Path file, String password, String passwordDirective) {
+        try (PEMParser parser = new PEMParser(reader(file))) {
+            Object o;
+            while ((o = parser.readObject()) != null) {
+                if (o instanceof ASN1ObjectIdentifier || o instanceof X9ECParameters) {
+                    continue; // "EC PARAMETERS" block written before the key by openssl ecparam
+                }
+                return toKey(o, file, password, passwordDirective);
+            }
+        } catch (TlsException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new TlsException(file + ": not a readable PEM private key (" + reason(e) + ")", e);
+        }
+        throw new TlsException(file + ": no private key found");
+    }
+
+    private static PrivateKey toKey(Object o, Path file, String password, String passwordDirective) throws IOException {
+        JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(BC);
+        boolean noPassword = password == null || password.isEmpty();
+        try {
+            if (o instanceof PEMKeyPair kp) {
+                return converter.getKeyPair(kp).getPrivate();
+            }
+            if (o instanceof PrivateKeyInfo info) {
+                return converter.getPrivateKey(info);
+            }
+            if (o instanceof PEMEncryptedKeyPair enc) {
+                if (noPassword) {
+                    throw new TlsException(file + ": the key is encrypted and " + passwordDirective + " is not set");
+                }
+                return converter.getKeyPair(enc.decryptKeyPair(
+                    new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password.toCharArray()))).getPrivate();
+            }
+            if (o instanceof PKCS8EncryptedPrivateKeyInfo enc) {
+                if (noPassword) {
+                    throw new TlsException(file + ": the key is encrypted and " + passwordDirective + " is not set");
+                }
+                InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC)
+                    .build(password.toCharArray());
+                return converter.getPrivateKey(enc.decryptPrivateKeyInfo(decryptor));
+            }
+        } catch (TlsException e) {
+            throw e;
+        } catch (Exception e) {
+            if (o instanceof PEMEncryptedKeyPair || o instanceof PKCS8EncryptedPrivateKeyInfo) {
+                throw new TlsException(file + ": cannot decrypt the key: wrong " + passwordDirective
+                    + " or corrupt key (" + reason(e) + ")", e);
+            }
+            throw new TlsException(file + ": unusable private key (" + reason(e) + ")", e);
+        }
+        throw new TlsException(file + ": expected a private key, found " + o.getClass().getSimpleName());
+    }
+
+    /**
+     * Every certificate in the PEM files of a directory (OpenSSL's CApath). Hash-named links and plain
+     * names both count; files that hold no certificate (CRLs, notes) are skipped.
+     */
+    public static List<X509Certificate> certificatesInDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new TlsException(dir + ": not a directory");
+        }
+        List<X509Certificate> certs = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            entries.forEach(files::add);
+        } catch (IOException e) {
+            throw new TlsException(dir + ": cannot list directory (" + reason(e) + ")", e);
+        }
+        files.sort(null);
+        for (Path f : files) {
+            if (!Files.isRegularFile(f) || f.getFileName().toString().startsWith(".")) {
+                continue;
+            }
+            try {
+                for (X509Certificate c : certificates(f)) {
+                    if (certs.stream().noneMatch(c::equals)) {
+                        certs.add(c);
+                    }
+                }
+            } catch (TlsException notACertificate) {
+                // OpenSSL ignores files in a CA directory that hold no certificate
+            }
+        }
+        if (certs.isEmpty()) {
+            throw new TlsException(dir + ": no CA certificate found in the directory");
+        }
+        return certs;
+    }
+
+    /** DH parameters ("BEGIN DH PARAMETERS"): prime p and generator g. */
+    public static BigInteger[] dhParameters(Path file) {
+        try (PemReader r = new PemReader(reader(file))) {
+            PemObject o;
+            while ((o = r.readPemObject()) != null) {
+                if (o.getType().equals("DH PARAMETERS")) {
+                    ASN1Sequence seq = ASN1Sequence.getInstance(o.getContent());
+                    BigInteger p = ASN1Integer.getInstance(seq.getObjectAt(0)).getValue();
+                    BigInteger g = ASN1Integer.getInstance(seq.getObjectAt(1)).getValue();
+                    if (p.bitLength() < 1024) {
+                        throw new TlsException(file + ": DH parameters of " + p.bitLength() + " bits are too small");
+                    }
+                    return new BigInteger[] {p, g};
+                }
+            }
+        } catch (TlsException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new TlsException(file + ": not readable DH parameters (" + reason(e) + ")", e);
+        }
+        throw new TlsException(file + ": no DH PARAMETERS block found");
+    }
+
+    private static Reader reader(Path file) throws IOException {
+        if (!Files.isReadable(file)) {
+            throw new IOException(Files.exists(file) ? "permission denied" : "no such file");
+        }
+        return Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+    }
+
+    static String reason(Throwable e) {
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}

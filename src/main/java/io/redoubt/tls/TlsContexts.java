@@ -1,0 +1,130 @@
+package io.redoubt.tls;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.IdentityCipherSuiteFilter;
+import io.netty.handler.ssl.OpenSslSessionContext;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The immutable Netty contexts built from one {@link TlsMaterial}: the server context for TLS listeners
+ * and the client context for outgoing links (replication, cluster bus). Each new connection takes an
+ * engine from them; live connections keep the engine they have.
+ */
+public final class TlsContexts {
+    private final SslContext server;
+    private final SslContext client;
+    private final boolean preferServerCiphers;
+
+    private TlsContexts(SslContext server, SslContext client, boolean preferServerCiphers) {
+        this.server = server;
+        this.client = client;
+        this.preferServerCiphers = preferServerCiphers;
+    }
+
+    public static TlsContexts build(TlsMaterial m, TlsSettings s, TlsEngine engine, List<String> warnings) {
+        List<String> ciphers = ciphers(s, engine);
+        try {
+            SslContextBuilder server = SslContextBuilder
+                .forServer(m.serverKey(), m.serverChain().toArray(X509Certificate[]::new))
+                .sslProvider(engine.provider())
+                .protocols(s.protocols())
+                .clientAuth(switch (s.authClients()) {
+                    case YES -> io.netty.handler.ssl.ClientAuth.REQUIRE;
+                    case OPTIONAL -> io.netty.handler.ssl.ClientAuth.OPTIONAL;
+                    case NO -> io.netty.handler.ssl.ClientAuth.NONE;
+                })
+                .sessionCacheSize(s.sessionCacheSize())
+                .sessionTimeout(s.sessionCacheTimeout());
+            SslContextBuilder client = SslContextBuilder.forClient()
+                .sslProvider(engine.provider())
+                .keyManager(m.clientKey(), m.clientChain().toArray(X509Certificate[]::new))
+                .protocols(s.protocols())
+                .endpointIdentificationAlgorithm(null); // Redis checks the chain, never the host name
+            if (!m.caCertificates().isEmpty()) {
+                X509Certificate[] ca = m.caCertificates().toArray(X509Certificate[]::new);
+                server.trustManager(ca);
+                client.trustManager(ca);
+            }
+            if (ciphers != null) {
+                var filter = engine == TlsEngine.JDK ? SupportedCipherSuiteFilter.INSTANCE : IdentityCipherSuiteFilter.INSTANCE;
+                server.ciphers(ciphers, filter);
+                client.ciphers(ciphers, filter);
+            }
+            SslContext serverCtx = server.build();
+            if (serverCtx.sessionContext() instanceof OpenSslSessionContext openssl) {
+                openssl.setSessionCacheEnabled(s.sessionCaching());
+            } else if (!s.sessionCaching()) {
+                warnings.add("tls-session-caching no is not honoured by the JDK TLS engine, which always caches "
+                    + "sessions (for tls-session-cache-timeout seconds)");
+            }
+            return new TlsContexts(serverCtx, client.build(), s.preferServerCiphers());
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new TlsException("cannot build the TLS context: " + PemFiles.reason(e), e);
+        }
+    }
+
+    /** tls-ciphers and tls-ciphersuites combined; null when both are unset (engine defaults). */
+    private static List<String> ciphers(TlsSettings s, TlsEngine engine) {
+        List<String> tls12 = CipherList.tls12(s.ciphers(), engine);
+        List<String> tls13 = CipherList.tls13(s.ciphersuites());
+        if (tls12 == null && tls13 == null) {
+            return null;
+        }
+        List<String> all = new ArrayList<>();
+        all.addAll(tls12 != null ? tls12 : defaults(engine, false));
+        all.addAll(tls13 != null ? tls13 : defaults(engine, true));
+        return all;
+    }
+
+    /** The engine's own default ciphers of one TLS generation, to keep when only the other is configured. */
+    private static List<String> defaults(TlsEngine engine, boolean tls13) {
+        List<String> out = new ArrayList<>();
+        List<String> names = engine == TlsEngine.OPENSSL
+            ? new ArrayList<>(io.netty.handler.ssl.OpenSsl.availableOpenSslCipherSuites())
+            : jdkDefaults();
+        for (String n : names) {
+            if (n.startsWith("TLS_AES_") || n.startsWith("TLS_CHACHA20_")) {
+                if (tls13) {
+                    out.add(n);
+                }
+            } else if (!tls13) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> jdkDefaults() {
+        try {
+            return List.of(javax.net.ssl.SSLContext.getDefault().getDefaultSSLParameters().getCipherSuites());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new TlsException("no default JDK TLS context", e);
+        }
+    }
+
+    /** A handler for a new inbound connection, with the server's cipher order honoured when configured. */
+    public SslHandler newServerHandler(ByteBufAllocator alloc) {
+        SSLEngine engine = server.newEngine(alloc);
+        SSLParameters p = engine.getSSLParameters();
+        p.setUseCipherSuitesOrder(preferServerCiphers);
+        engine.setSSLParameters(p);
+        return new SslHandler(engine);
+    }
+
+    public SslContext server() {
+        return server;
+    }
+
+    public SslContext client() {
+        return client;
+    }
+}

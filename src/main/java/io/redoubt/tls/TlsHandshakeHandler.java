@@ -1,0 +1,58 @@
+package io.redoubt.tls;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.redoubt.util.RateLimitedLog;
+import javax.net.ssl.SSLSession;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Waits for the TLS handshake of an inbound connection. On success it hands the channel on (the RESP
+ * handlers are added only then, so an unfinished handshake never counts as a client); on failure it logs
+ * Redis's "Error accepting a client connection" line, rate-limited, and the connection closes.
+ */
+public final class TlsHandshakeHandler extends ChannelInboundHandlerAdapter {
+    private static final RateLimitedLog FAILURES =
+        new RateLimitedLog(LoggerFactory.getLogger(TlsHandshakeHandler.class), 10, 10_000);
+
+    /** Told of every finished handshake: the session on success, the failure class otherwise. */
+    public interface Observer {
+        void succeeded(ChannelHandlerContext ctx, SSLSession session);
+
+        default void failed(ChannelHandlerContext ctx, HandshakeFailure why) {
+        }
+    }
+
+    private final Observer observer;
+
+    public TlsHandshakeHandler(Observer observer) {
+        this.observer = observer;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof SslHandshakeCompletionEvent done) {
+            if (done.isSuccess()) {
+                SSLSession session = ctx.pipeline().get(SslHandler.class).engine().getSession();
+                ctx.pipeline().remove(this);
+                observer.succeeded(ctx, session);
+            } else {
+                HandshakeFailure why = HandshakeFailure.classify(done.cause());
+                FAILURES.warn("Error accepting a client connection: {}: {} (addr={} laddr={})", why.description(),
+                    done.cause().getMessage(), ctx.channel().remoteAddress(), ctx.channel().localAddress());
+                observer.failed(ctx, why);
+                ctx.close();
+            }
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close(); // handshake errors are reported through the completion event
+    }
+
+}

@@ -1,0 +1,86 @@
+package io.redoubt.tls;
+
+import io.redoubt.config.ConfigException;
+import io.redoubt.config.DirectiveRegistry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only way TLS material changes. Start-up, CONFIG SET, and later the file watcher and Actuator all call
+ * {@link #reload}: it reads the tls-* directives and the files as they are now, validates everything, builds
+ * new contexts and only then swaps them in. A failure keeps the generation in force and is remembered.
+ */
+public final class TlsReloader {
+    private static final Logger log = LoggerFactory.getLogger(TlsReloader.class);
+
+    /** A reload that was refused: when, what asked for it, and why. */
+    public record Failure(Instant at, String trigger, String reason) {
+    }
+
+    private final DirectiveRegistry directives;
+    private final String engineSetting;
+    private final AtomicReference<TlsState> current = new AtomicReference<>();
+    private volatile Failure lastFailure;
+    private long generations;
+
+    public TlsReloader(DirectiveRegistry directives, String engineSetting) {
+        this.directives = directives;
+        this.engineSetting = engineSetting;
+    }
+
+    /** The configuration in force, or null when TLS has never been loaded. */
+    public TlsState current() {
+        return current.get();
+    }
+
+    public Failure lastFailure() {
+        return lastFailure;
+    }
+
+    public synchronized TlsState reload(String trigger) {
+        TlsState old = current.get();
+        try {
+            TlsSettings settings = TlsSettings.from(directives);
+            List<String> warnings = new ArrayList<>();
+            TlsEngine engine = TlsEngine.choose(engineSetting, settings, warnings);
+            TlsMaterial material = TlsMaterial.load(settings);
+            if (material.dhParameters() != null) {
+                warnings.add("tls-dh-params-file is read and checked, but not applied: "
+                    + (engine == TlsEngine.OPENSSL ? "BoringSSL has no DHE cipher suites (ECDHE is used)"
+                    : "the JDK engine takes DH parameters only JVM-wide (jdk.tls.server.defaultDHEParameters)"));
+            }
+            TlsContexts contexts = TlsContexts.build(material, settings, engine, warnings);
+            TlsState next = new TlsState(++generations, settings, material, contexts, engine, Instant.now(), trigger,
+                List.copyOf(warnings));
+            current.set(next);
+            warnings.forEach(w -> log.warn("TLS: {}", w));
+            log.info("TLS reload ({}): generation {} in force, engine {}, server certificate serial {} -> {}, expires {}",
+                trigger, next.generation(), engine.displayName(),
+                old == null ? "none" : CertificateFacts.serial(old.material().serverChain().get(0)),
+                CertificateFacts.serial(material.serverChain().get(0)),
+                material.serverChain().get(0).getNotAfter().toInstant());
+            return next;
+        } catch (ConfigException e) {
+            lastFailure = new Failure(Instant.now(), trigger, e.getMessage());
+            log.warn("TLS reload ({}) failed, keeping generation {}: {}", trigger,
+                old == null ? "none" : old.generation(), e.getMessage());
+            throw e instanceof TlsException t ? t : new TlsException(e.getMessage(), e);
+        }
+    }
+
+    /** CONFIG SET of a tls-* directive: rebuild when TLS is in use, answering with Redis's error on failure. */
+    public void applyConfigSet() {
+        if (!TlsSettings.from(directives).inUse()) {
+            return;
+        }
+        try {
+            reload("CONFIG SET");
+        } catch (TlsException e) {
+            throw new ConfigException("Unable to update TLS configuration. Check server logs.");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.redoubt.tls;
+
+import io.redoubt.config.DirectiveRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A consistent snapshot of the tls-* directives, taken at the moment material is (re)loaded. */
+public record TlsSettings(
+    int port, String certFile, String keyFile, String keyPass,
+    String clientCertFile, String clientKeyFile, String clientKeyPass,
+    String dhParamsFile, String caCertFile, String caCertDir, ClientAuth authClients,
+    List<String> protocols, String ciphers, String ciphersuites, boolean preferServerCiphers,
+    boolean sessionCaching, int sessionCacheSize, int sessionCacheTimeout,
+    boolean replication, boolean cluster) {
+
+    public static TlsSettings from(DirectiveRegistry d) {
+        return new TlsSettings(
+            d.get("tls-port").asInt(), d.get("tls-cert-file").value(), d.get("tls-key-file").value(),
+            d.get("tls-key-file-pass").value(), d.get("tls-client-cert-file").value(),
+            d.get("tls-client-key-file").value(), d.get("tls-client-key-file-pass").value(),
+            d.get("tls-dh-params-file").value(), d.get("tls-ca-cert-file").value(), d.get("tls-ca-cert-dir").value(),
+            ClientAuth.of(d.get("tls-auth-clients").value()), protocols(d.get("tls-protocols").value()),
+            d.get("tls-ciphers").value(), d.get("tls-ciphersuites").value(),
+            d.get("tls-prefer-server-ciphers").asBool(), d.get("tls-session-caching").asBool(),
+            d.get("tls-session-cache-size").asInt(), d.get("tls-session-cache-timeout").asInt(),
+            d.get("tls-replication").asBool(), d.get("tls-cluster").asBool());
+    }
+
+    /** The directives this snapshot reads; changing any of them at runtime rebuilds the TLS contexts. */
+    public static final String[] DIRECTIVES = {"tls-cert-file", "tls-key-file", "tls-key-file-pass",
+        "tls-client-cert-file", "tls-client-key-file", "tls-client-key-file-pass", "tls-dh-params-file",
+        "tls-ca-cert-file", "tls-ca-cert-dir", "tls-auth-clients", "tls-protocols", "tls-ciphers",
+        "tls-ciphersuites", "tls-prefer-server-ciphers", "tls-session-caching", "tls-session-cache-size",
+        "tls-session-cache-timeout", "tls-replication", "tls-cluster"};
+
+    /** TLS is in use when a TLS port listens or an outgoing link (replication, cluster bus) uses TLS. */
+    public boolean inUse() {
+        return port != 0 || replication || cluster;
+    }
+
+    /** Redis requires a CA exactly when clients are verified or outgoing links verify their peer. */
+    public boolean needsCa() {
+        return authClients != ClientAuth.NO || replication || cluster;
+    }
+
+    /** Outgoing links present the client pair when both files are set, else the server pair. */
+    public boolean hasClientPair() {
+        return !clientCertFile.isEmpty() && !clientKeyFile.isEmpty();
+    }
+
+    /** Protocol names as the TLS engines spell them. */
+    static List<String> protocols(String value) {
+        List<String> out = new ArrayList<>();
+        for (String p : value.trim().split("\\s+")) {
+            switch (p.toLowerCase()) {
+                case "tlsv1" -> out.add("TLSv1");
+                case "tlsv1.1" -> out.add("TLSv1.1");
+                case "tlsv1.2" -> out.add("TLSv1.2");
+                case "tlsv1.3" -> out.add("TLSv1.3");
+                default -> { }
+            }
+        }
+        return out.isEmpty() ? List.of("TLSv1.2", "TLSv1.3") : List.copyOf(out);
+    }
+
+    /** Every file this configuration reads, for the file watcher and the status report. */
+    public List<Path> files() {
+        List<Path> out = new ArrayList<>();
+        for (String f : List.of(certFile, keyFile, clientCertFile, clientKeyFile, dhParamsFile, caCertFile)) {
+            if (!f.isEmpty()) {
+                out.add(Path.of(f));
+            }
+        }
+        return out;
+    }
+}
