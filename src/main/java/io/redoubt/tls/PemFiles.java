@@ -87,7 +87,7 @@ public final class PemFiles {
         boolean noPassword = password == null || password.isEmpty();
         try {
             if (o instanceof PEMKeyPair kp) {
-                return converter.getKeyPair(kp).getPrivate();
+                return converter.getPrivateKey(kp.getPrivateKeyInfo()); // SEC1 keys may omit the public part
             }
             if (o instanceof PrivateKeyInfo info) {
                 return converter.getPrivateKey(info);
@@ -96,8 +96,8 @@ public final class PemFiles {
                 if (noPassword) {
                     throw new TlsException(file + ": the key is encrypted and " + passwordDirective + " is not set");
                 }
-                return converter.getKeyPair(enc.decryptKeyPair(
-                    new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password.toCharArray()))).getPrivate();
+                return converter.getPrivateKey(enc.decryptKeyPair(
+                    new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password.toCharArray())).getPrivateKeyInfo());
             }
             if (o instanceof PKCS8EncryptedPrivateKeyInfo enc) {
                 if (noPassword) {

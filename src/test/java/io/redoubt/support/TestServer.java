@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -24,13 +26,24 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(String... directives) {
-        int port = freePort();
-        List<String> args = new ArrayList<>(baseArgs());
-        args.add("--redoubt.port=" + port);
-        for (String d : directives) {
-            args.add(d.startsWith("--") ? d : "--redoubt." + d);
+        // Spring joins a repeated command-line property with commas, so later settings replace earlier ones here
+        Map<String, String> props = new LinkedHashMap<>();
+        for (String a : baseArgs()) {
+            put(props, a);
         }
+        put(props, "--redoubt.port=" + freePort());
+        for (String d : directives) {
+            put(props, d.startsWith("--") ? d : "--redoubt." + d);
+        }
+        List<String> args = new ArrayList<>();
+        props.forEach((k, v) -> args.add(k + "=" + v));
+        int port = Integer.parseInt(props.get("--redoubt.port"));
         return new TestServer(RedoubtApplication.start(args.toArray(String[]::new)), port);
+    }
+
+    private static void put(Map<String, String> props, String arg) {
+        int eq = arg.indexOf('=');
+        props.put(arg.substring(0, eq), arg.substring(eq + 1));
     }
 
     /** Arguments that keep a test server away from the user's configuration and from fixed ports. */

@@ -1,0 +1,271 @@
+package io.redoubt.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.SslVerifyMode;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.redoubt.support.OpenSslTool;
+import io.redoubt.support.RawConnection;
+import io.redoubt.support.RedisTools;
+import io.redoubt.support.TestCerts;
+import io.redoubt.support.TestServer;
+import io.redoubt.support.TlsClients;
+import io.redoubt.tls.CertificateGenerator.KeyFormat;
+import io.redoubt.tls.CertificateGenerator.Usage;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Jedis;
+
+/**
+ * TLS listener behaviour, run once per engine by the subclasses: client authentication modes, protocol and
+ * cipher restrictions, plain text on the TLS port, TLS-only servers, reload by CONFIG SET while clients
+ * stay connected, refused reloads, encrypted keys and CA directories, through redis-cli, openssl,
+ * Lettuce and Jedis.
+ */
+abstract class TlsListenerTestBase {
+    final TestCerts certs = TestCerts.shared();
+
+    abstract String engine();
+
+    TestServer start(String... directives) {
+        int tlsPort = TestServer.freePort();
+        String[] all = certs.serverDirectives(tlsPort, directives);
+        String[] withEngine = new String[all.length + 1];
+        System.arraycopy(all, 0, withEngine, 0, all.length);
+        withEngine[all.length] = "tls-engine=" + engine();
+        TestServer s = TestServer.start(withEngine);
+        assertThat(s.server().directives().get("tls-port").asInt()).isEqualTo(tlsPort);
+        return s;
+    }
+
+    static int tlsPort(TestServer s) {
+        return s.server().directives().get("tls-port").asInt();
+    }
+
+    String cliTls(int port, boolean withCert, String... command) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-h", "127.0.0.1", "-p",
+            Integer.toString(port), "--tls", "--cacert", certs.caCert.toString()));
+        if (withCert) {
+            args.addAll(java.util.List.of("--cert", certs.clientCert.toString(), "--key", certs.clientKey.toString()));
+        }
+        args.addAll(java.util.List.of(command));
+        RedisTools.Result r = RedisTools.run(null, 30, "redis-cli", args.toArray(String[]::new));
+        return (r.stdout() + r.stderr()).trim();
+    }
+
+    @Test
+    void authClientsYesRequiresATrustedCertificate() {
+        try (TestServer s = start()) {
+            int port = tlsPort(s);
+            assertThat(cliTls(port, true, "PING")).isEqualTo("PONG");
+            assertThat(cliTls(port, false, "PING")).doesNotContain("PONG");
+            TestCerts stranger = TestCerts.fresh(); // signed by a CA the server does not trust
+            String out = OpenSslTool.sClient(port, certs, false, "-cert", stranger.clientCert.toString(), "-key",
+                stranger.clientKey.toString());
+            assertThat(OpenSslTool.ponged(out)).isFalse();
+        }
+    }
+
+    @Test
+    void authClientsOptionalAndNo() {
+        try (TestServer s = start("tls-auth-clients=optional")) {
+            int port = tlsPort(s);
+            assertThat(cliTls(port, false, "PING")).isEqualTo("PONG");
+            assertThat(cliTls(port, true, "PING")).isEqualTo("PONG");
+            TestCerts stranger = TestCerts.fresh();
+            String out = OpenSslTool.sClient(port, certs, false, "-cert", stranger.clientCert.toString(), "-key",
+                stranger.clientKey.toString());
+            assertThat(OpenSslTool.ponged(out)).as("optional still verifies a certificate that is sent").isFalse();
+            // switched at runtime: new connections follow the new mode
+            assertThat(cliTls(port, true, "CONFIG", "SET", "tls-auth-clients", "yes")).isEqualTo("OK");
+            assertThat(cliTls(port, false, "PING")).doesNotContain("PONG");
+            assertThat(cliTls(port, true, "CONFIG", "SET", "tls-auth-clients", "no")).isEqualTo("OK");
+            assertThat(cliTls(port, false, "PING")).isEqualTo("PONG");
+            assertThat(cliTls(port, false, "CONFIG", "GET", "tls-auth-clients")).isEqualTo("tls-auth-clients\nno");
+        }
+    }
+
+    @Test
+    void plainTextClientOnTheTlsPortGetsNoReplyAndIsDisconnected() throws Exception {
+        try (TestServer s = start(); RawConnection raw = new RawConnection(tlsPort(s))) {
+            raw.send("PING\r\n");
+            assertThat(raw.closedByServer()).isTrue();
+            assertThat(s.server().clients().count()).isZero();
+        }
+    }
+
+    @Test
+    void portZeroMeansTlsOnly() throws Exception {
+        int plainPort = TestServer.freePort();
+        try (TestServer s = start("port=0")) {
+            assertThat(cliTls(tlsPort(s), true, "PING")).isEqualTo("PONG");
+            assertThat(s.server().listening()).allMatch(a -> a.endsWith("(tls)"));
+            assertThatThrownBy(() -> new Socket("127.0.0.1", plainPort).close()).isInstanceOf(ConnectException.class);
+            // and back: CONFIG SET opens the plain port at runtime
+            assertThat(cliTls(tlsPort(s), true, "CONFIG", "SET", "port", Integer.toString(plainPort))).isEqualTo("OK");
+            assertThat(RedisTools.cli(plainPort, "PING")).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void bothListenersServeTheSameKeyspace() {
+        try (TestServer s = start()) {
+            assertThat(cliTls(tlsPort(s), true, "SET", "shared", "yes")).isEqualTo("OK");
+            assertThat(RedisTools.cli(s.port(), "GET", "shared")).isEqualTo("yes");
+        }
+    }
+
+    @Test
+    void tls12OnlyServerRefusesATls13OnlyClient() {
+        try (TestServer s = start("tls-protocols=TLSv1.2")) {
+            int port = tlsPort(s);
+            assertThat(OpenSslTool.ponged(OpenSslTool.sClient(port, certs, true, "-tls1_3"))).isFalse();
+            assertThat(OpenSslTool.ponged(OpenSslTool.sClient(port, certs, true, "-tls1_2"))).isTrue();
+            // "" goes back to TLSv1.2 and TLSv1.3
+            assertThat(cliTls(port, true, "CONFIG", "SET", "tls-protocols", "")).isEqualTo("OK");
+            assertThat(OpenSslTool.ponged(OpenSslTool.sClient(port, certs, true, "-tls1_3"))).isTrue();
+        }
+    }
+
+    @Test
+    void excludedCipherIsRefused() {
+        try (TestServer s = start("tls-protocols=TLSv1.2", "tls-ciphers=DEFAULT:-ECDHE-RSA-AES128-GCM-SHA256")) {
+            int port = tlsPort(s);
+            assertThat(OpenSslTool.ponged(OpenSslTool.sClient(port, certs, true, "-cipher",
+                "ECDHE-RSA-AES128-GCM-SHA256"))).isFalse();
+            String ok = OpenSslTool.sClient(port, certs, true, "-cipher", "ECDHE-RSA-AES256-GCM-SHA384");
+            assertThat(OpenSslTool.ponged(ok)).isTrue();
+            assertThat(OpenSslTool.cipher(ok)).isEqualTo("ECDHE-RSA-AES256-GCM-SHA384");
+        }
+    }
+
+    @Test
+    void serverCipherPreferenceIsHonouredWhenAsked() {
+        String serverOrder = "tls-ciphers=ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384";
+        String clientOrder = "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256";
+        try (TestServer s = start("tls-protocols=TLSv1.2", serverOrder)) {
+            int port = tlsPort(s);
+            assertThat(OpenSslTool.cipher(OpenSslTool.sClient(port, certs, true, "-cipher", clientOrder)))
+                .isEqualTo("ECDHE-RSA-AES256-GCM-SHA384");
+            assertThat(cliTls(port, true, "CONFIG", "SET", "tls-prefer-server-ciphers", "yes")).isEqualTo("OK");
+            assertThat(OpenSslTool.cipher(OpenSslTool.sClient(port, certs, true, "-cipher", clientOrder)))
+                .isEqualTo("ECDHE-RSA-AES128-GCM-SHA256");
+        }
+    }
+
+    @Test
+    void configSetReloadKeepsLiveConnectionsAndNewOnesSeeTheNewCertificate() throws Exception {
+        Path dir = TestCerts.tempDir("rotate");
+        Path cert = dir.resolve("server.crt");
+        Path key = dir.resolve("server.key");
+        X509Certificate first = certs.writeLeaf("Rotating", Usage.SERVER, cert, key, KeyFormat.PKCS8, null)
+            .certificate();
+        try (TestServer s = start("tls-cert-file=" + cert, "tls-key-file=" + key)) {
+            int port = tlsPort(s);
+            var ssl = TlsClients.context(certs.caCert, certs.clientCert, certs.clientKey);
+            assertThat(TlsClients.serverCertificate(port, ssl).getSerialNumber()).isEqualTo(first.getSerialNumber());
+            RedisClient client = lettuce(port);
+            try (StatefulRedisConnection<String, String> live = client.connect()) {
+                assertThat(live.sync().set("before", "1")).isEqualTo("OK");
+                X509Certificate second = certs.writeLeaf("Rotating", Usage.SERVER, cert, key, KeyFormat.PKCS1, null)
+                    .certificate();
+                // Redis's way to rotate: set the same paths again
+                assertThat(live.sync().configSet(java.util.Map.of("tls-cert-file", cert.toString(),
+                    "tls-key-file", key.toString()))).isEqualTo("OK");
+                assertThat(live.sync().get("before")).isEqualTo("1");
+                assertThat(TlsClients.serverCertificate(port, ssl).getSerialNumber())
+                    .isEqualTo(second.getSerialNumber());
+
+                // a broken replacement (key of another certificate) is refused and the old material stays
+                certs.writeLeaf("Other", Usage.SERVER, dir.resolve("other.crt"), key, KeyFormat.PKCS1, null);
+                assertThatThrownBy(() -> live.sync().configSet("tls-key-file", key.toString()))
+                    .hasMessage("ERR CONFIG SET failed (possibly related to argument 'tls-key-file') - "
+                        + "Unable to update TLS configuration. Check server logs.");
+                assertThat(live.sync().ping()).isEqualTo("PONG");
+                assertThat(TlsClients.serverCertificate(port, ssl).getSerialNumber())
+                    .isEqualTo(second.getSerialNumber());
+                assertThat(s.context().getBean(TlsReloader.class).lastFailure().reason())
+                    .contains("does not match");
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void encryptedKeysNeedTheirPassphrase() {
+        Path dir = TestCerts.tempDir("enc");
+        for (KeyFormat format : new KeyFormat[] {KeyFormat.ENCRYPTED_LEGACY, KeyFormat.ENCRYPTED_PKCS8}) {
+            Path cert = dir.resolve(format + ".crt");
+            Path key = dir.resolve(format + ".key");
+            certs.writeLeaf("Encrypted", Usage.SERVER, cert, key, format, "1234");
+            assertThatThrownBy(() -> start("tls-cert-file=" + cert, "tls-key-file=" + key))
+                .hasStackTraceContaining("the key is encrypted and tls-key-file-pass is not set");
+            assertThatThrownBy(() -> start("tls-cert-file=" + cert, "tls-key-file=" + key, "tls-key-file-pass=wrong"))
+                .hasStackTraceContaining("wrong tls-key-file-pass");
+            try (TestServer s = start("tls-cert-file=" + cert, "tls-key-file=" + key, "tls-key-file-pass=1234")) {
+                assertThat(cliTls(tlsPort(s), true, "PING")).isEqualTo("PONG");
+            }
+        }
+    }
+
+    @Test
+    void caDirectoryWithHashNamedLinksAndPlainFiles() throws Exception {
+        Path caDir = TestCerts.tempDir("cadir");
+        Files.copy(certs.caCert, caDir.resolve("myca.pem"));
+        Files.createSymbolicLink(caDir.resolve("1a2b3c4d.0"), caDir.resolve("myca.pem"));
+        Files.writeString(caDir.resolve("README"), "not a certificate");
+        try (TestServer s = start("tls-ca-cert-file=", "tls-ca-cert-dir=" + caDir)) {
+            assertThat(cliTls(tlsPort(s), true, "PING")).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void lettuceAndJedisOverTls() {
+        try (TestServer s = start()) {
+            int port = tlsPort(s);
+            RedisClient client = lettuce(port);
+            try (StatefulRedisConnection<String, String> c = client.connect()) {
+                assertThat(c.sync().set("lettuce", "tls")).isEqualTo("OK");
+            } finally {
+                client.shutdown();
+            }
+            var ssl = TlsClients.context(certs.caCert, certs.clientCert, certs.clientKey);
+            try (Jedis jedis = new Jedis("127.0.0.1", port, DefaultJedisClientConfig.builder().ssl(true)
+                    .sslSocketFactory(ssl.getSocketFactory()).build())) {
+                assertThat(jedis.get("lettuce")).isEqualTo("tls");
+            }
+        }
+    }
+
+    @Test
+    void redisBenchmarkOverTls() {
+        try (TestServer s = start()) {
+            RedisTools.Result r = RedisTools.run(null, 120, "redis-benchmark", "-h", "127.0.0.1", "-p",
+                Integer.toString(tlsPort(s)), "--tls", "--cacert", certs.caCert.toString(), "--cert",
+                certs.clientCert.toString(), "--key", certs.clientKey.toString(), "-n", "2000", "-c", "5", "-t",
+                "set,get", "--csv");
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.stdout()).contains("\"SET\"").contains("\"GET\"");
+        }
+    }
+
+    RedisClient lettuce(int port) {
+        RedisClient client = RedisClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(port).withSsl(true)
+            .withVerifyPeer(SslVerifyMode.CA).build());
+        client.setOptions(ClientOptions.builder().sslOptions(SslOptions.builder().jdkSslProvider()
+            .trustManager(certs.caCert.toFile())
+            .keyManager(certs.clientCert.toFile(), certs.clientKey.toFile(), null).build()).build());
+        return client;
+    }
+}
