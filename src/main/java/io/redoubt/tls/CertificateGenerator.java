@@ -162,7 +162,8 @@ public final class CertificateGenerator {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(out)) {
             switch (format) {
-                case PKCS1, SEC1 -> w.writeObject(key); // RSA PRIVATE KEY / EC PRIVATE KEY
+                case PKCS1 -> w.writeObject(key); // RSA PRIVATE KEY
+                case SEC1 -> w.writeObject(new PemObject("EC PRIVATE KEY", sec1(key)));
                 case PKCS8 -> w.writeObject(new JcaPKCS8Generator(key, null));
                 case ENCRYPTED_LEGACY -> w.writeObject(key,
                     new JcePEMEncryptorBuilder("AES-256-CBC").setProvider(BC).build(password.toCharArray()));
@@ -174,6 +175,14 @@ public final class CertificateGenerator {
             throw new IllegalStateException(e);
         }
         write(file, out.toString(), true);
+    }
+
+    /** An EC key as OpenSSL's "EC PRIVATE KEY" (SEC1), naming its curve as openssl ecparam does. */
+    private static byte[] sec1(PrivateKey key) throws IOException {
+        java.security.interfaces.ECPrivateKey ec = (java.security.interfaces.ECPrivateKey) key;
+        return new org.bouncycastle.asn1.sec.ECPrivateKey(256, ec.getS(),
+            new org.bouncycastle.asn1.x9.X962Parameters(org.bouncycastle.asn1.sec.SECObjectIdentifiers.secp256r1))
+            .getEncoded();
     }
 
     /** RFC 7919's 2048-bit ffdhe2048 group as "DH PARAMETERS" (a well-known group: nothing to generate). */
