@@ -50,7 +50,7 @@ final class LcsCommand {
         int blen = eb == null ? 0 : Values.stringLength(eb.value);
         // Redis refuses when its table of (alen+1)*(blen+1) 32-bit lengths would exceed proto-max-bulk-len
         long tableBytes = (alen + 1L) * (blen + 1L) * 4;
-        if (tableBytes > c.server.directives().get("proto-max-bulk-len").asLong()) {
+        if (tableBytes > StringAccess.protoMaxBulkLen(c)) {
             throw new RedisError("ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len");
         }
         Table t = Table.build(a, alen, b, blen, idx || !len);

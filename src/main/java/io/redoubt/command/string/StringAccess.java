@@ -44,9 +44,14 @@ final class StringAccess {
 
     /** Redis's checkStringLength: a string of size + append bytes must fit in proto-max-bulk-len. */
     static void checkLength(CommandContext c, long size, long append) {
-        long limit = Math.min(c.server.directives().get("proto-max-bulk-len").asLong(), MAX_ARRAY);
+        long limit = Math.min(protoMaxBulkLen(c), MAX_ARRAY);
         if (size > limit - append) {
             throw new RedisError("ERR string exceeds maximum allowed size (proto-max-bulk-len)");
         }
+    }
+
+    /** The proto-max-bulk-len directive: Redis's limit on any string, also applied to LCS's working memory. */
+    static long protoMaxBulkLen(CommandContext c) {
+        return c.server.directives().get("proto-max-bulk-len").asLong();
     }
 }
