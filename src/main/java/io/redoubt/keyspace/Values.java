@@ -46,9 +46,4 @@ public final class Values {
     public static int stringLength(Object value) {
         return value instanceof AppendableString a ? a.length() : ((byte[]) value).length;
     }
-
-    /** The exact bytes of a string value: the array itself for {@code byte[]}, a copy otherwise. */
-    public static byte[] stringBytes(Object value) {
-        return value instanceof AppendableString a ? a.toBytes() : (byte[]) value;
-    }
 }
