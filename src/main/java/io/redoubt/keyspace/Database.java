@@ -176,4 +176,16 @@ public final class Database {
         remove(e);
         keyspace.countExpired(this, e.key);
     }
+
+    /**
+     * Like {@link #lookup}, refreshing the key's access time as Redis's write lookups do, without counting a
+     * keyspace hit or miss.
+     */
+    public Dict.Entry lookupWrite(byte[] key) {
+        Dict.Entry e = lookup(key);
+        if (e != null) {
+            keyspace.touch(e);
+        }
+        return e;
+    }
 }

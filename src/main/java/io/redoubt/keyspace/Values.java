@@ -37,4 +37,13 @@ public final class Values {
     public static boolean isString(Object value) {
         return value instanceof byte[] || value instanceof AppendableString;
     }
+
+    /** The bytes of a string value; only the first {@link #stringLength} of them belong to it. Not a copy. */
+    public static byte[] stringBuffer(Object value) {
+        return value instanceof AppendableString a ? a.buffer() : (byte[]) value;
+    }
+
+    public static int stringLength(Object value) {
+        return value instanceof AppendableString a ? a.length() : ((byte[]) value).length;
+    }
 }
