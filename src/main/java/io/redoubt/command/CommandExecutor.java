@@ -1,5 +1,6 @@
 package io.redoubt.command;
 
+import io.redoubt.config.Directive;
 import io.redoubt.net.Client;
 import io.redoubt.server.Server;
 import io.redoubt.util.Bytes;
@@ -16,9 +17,13 @@ public final class CommandExecutor {
     private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
 
     private final Server server;
+    private final Directive slowlogThreshold;
+    private final Directive slowlogMaxLen;
 
     public CommandExecutor(Server server) {
         this.server = server;
+        this.slowlogThreshold = server.directives().get("slowlog-log-slower-than");
+        this.slowlogMaxLen = server.directives().get("slowlog-max-len");
     }
 
     public void execute(CommandContext ctx, byte[][] args) {
@@ -79,10 +84,10 @@ public final class CommandExecutor {
         spec.stats.micros += micros;
         server.stats().commandProcessed();
         ctx.client.lastCommand(spec.fullName());
-        long threshold = server.directives().get("slowlog-log-slower-than").asLong();
+        long threshold = slowlogThreshold.asLong();
         if (threshold >= 0 && micros >= threshold && !spec.hasFlag("skip_slowlog")) {
             server.slowLog().record(args, micros, ctx.client.address(), ctx.client.name(),
-                server.directives().get("slowlog-max-len").asInt());
+                slowlogMaxLen.asInt());
         }
     }
 
