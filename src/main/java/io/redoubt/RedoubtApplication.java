@@ -1,5 +1,7 @@
 package io.redoubt;
 
+import io.redoubt.config.DirectiveCatalog;
+import io.redoubt.config.RedisStyleArgs;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +25,6 @@ public class RedoubtApplication {
 
     public static ConfigurableApplicationContext start(String... args) {
         SpringApplication app = new SpringApplication(RedoubtApplication.class);
-        return app.run(args);
+        return app.run(RedisStyleArgs.translate(args, DirectiveCatalog.create()));
     }
 }
