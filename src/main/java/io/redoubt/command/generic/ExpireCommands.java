@@ -131,7 +131,8 @@ final class ExpireCommands {
             return;
         }
         long ms = Math.max(0, absolute ? e.expireAt : e.expireAt - c.keyspace().now());
-        c.reply.integer(millis ? ms : (ms + 500) / 1000);
+        // rounded to the nearest second without overflowing near Long.MAX_VALUE (Redis answers as if exact)
+        c.reply.integer(millis ? ms : ms / 1000 + (ms % 1000 >= 500 ? 1 : 0));
     }
 
     static void persist(CommandContext c) {

@@ -31,11 +31,17 @@ final class KeyTransfer {
         from.remove(e);
     }
 
-    /** A DB index argument: an int, else "not an integer"; then within range, else "DB index is out of range". */
+    private static final RedisError NOT_AN_INT =
+        new RedisError("ERR value is out of range, value must between -2147483648 and 2147483647");
+
+    /**
+     * A DB index argument, read like Redis's getIntFromObjectOrReply (an integer, then one that fits an int),
+     * then checked against the number of databases.
+     */
     static Database dbArg(CommandContext c, int i) {
         long n = c.longArg(i);
         if (n != (int) n) {
-            throw RedisError.NOT_INTEGER;
+            throw NOT_AN_INT;
         }
         if (n < 0 || n >= c.keyspace().count()) {
             throw RedisError.DB_INDEX;

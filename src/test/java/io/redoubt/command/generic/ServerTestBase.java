@@ -92,41 +92,9 @@ abstract class ServerTestBase {
     static String reply(int protocol, String... command) throws IOException {
         try (RawConnection raw = new RawConnection(server.port())) {
             if (protocol == 3) {
-                raw.send(encode("HELLO", "3"));
-                readReply(raw);
+                Resp.call(raw, "HELLO", "3");
             }
-            raw.send(encode(command));
-            return readReply(raw);
+            return Resp.call(raw, command);
         }
-    }
-
-    private static byte[] encode(String... words) {
-        StringBuilder sb = new StringBuilder("*").append(words.length).append("\r\n");
-        for (String w : words) {
-            sb.append('$').append(w.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(w).append("\r\n");
-        }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String readReply(RawConnection raw) throws IOException {
-        String line = raw.line();
-        StringBuilder out = new StringBuilder(line).append("\r\n");
-        char type = line.charAt(0);
-        switch (type) {
-            case '$', '=', '!' -> {
-                int len = Integer.parseInt(line.substring(1));
-                if (len >= 0) {
-                    out.append(new String(raw.read(len + 2), StandardCharsets.UTF_8));
-                }
-            }
-            case '*', '~', '>', '%' -> {
-                int n = Integer.parseInt(line.substring(1)) * (type == '%' ? 2 : 1);
-                for (int i = 0; i < n; i++) {
-                    out.append(readReply(raw));
-                }
-            }
-            default -> { }
-        }
-        return out.toString();
     }
 }
