@@ -187,7 +187,7 @@ public final class Database {
         return e.expireAt != 0 && e.expireAt < keyspace.now();
     }
 
-    /** Like {@link #read} but leaves the key's access time alone (Redis's LOOKUP_NOTOUCH: EXISTS, TYPE, TTL, OBJECT). */
+    /** Like {@link #read} but leaves the access time alone (Redis's LOOKUP_NOTOUCH: EXISTS, TYPE, TTL, OBJECT). */
     public Dict.Entry readNoTouch(byte[] key) {
         Dict.Entry e = lookup(key);
         keyspace.countAccess(e != null);

@@ -212,7 +212,7 @@ class DictTest {
         assertThat(drawn).isEqualTo(keys);
     }
 
-    /** forEach may delete entries as it goes: every entry is still visited once, even when a removal starts a shrink. */
+    /** forEach may delete entries as it goes: each entry is still visited once, even when a removal starts a shrink. */
     @Test
     void forEachThatRemovesVisitsEveryEntryOnceWhenARemovalStartsAShrink() {
         Dict d = new Dict();

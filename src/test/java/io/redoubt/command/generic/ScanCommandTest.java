@@ -176,7 +176,8 @@ class ScanCommandTest extends ServerTestBase {
         assertThatThrownBy(() -> jedis.sendCommand(Command.SCAN, "0", "TYPE")).hasMessage("ERR syntax error");
         assertThatThrownBy(() -> jedis.sendCommand(Command.SCAN, "0", "foo", "bar")).hasMessage("ERR syntax error");
         assertThatThrownBy(() -> jedis.sendCommand(Command.SCAN, "x", "COUNT", "0")).hasMessage("ERR invalid cursor");
-        assertThatThrownBy(() -> jedis.sendCommand(Command.SCAN)).hasMessage("ERR wrong number of arguments for 'scan' command");
+        assertThatThrownBy(() -> jedis.sendCommand(Command.SCAN))
+            .hasMessage("ERR wrong number of arguments for 'scan' command");
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.redoubt.command.generic;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.support.RawConnection;
 import io.redoubt.support.TestServer;
@@ -78,10 +77,6 @@ abstract class ServerTestBase {
     /** A number read from the keyspace under its lock (counters, sizes). */
     static long keyspaceValue(ToLongFunction<Keyspace> f) {
         return inKeyspace(ks -> f.applyAsLong(ks));
-    }
-
-    static Database db(int index) {
-        return server.server().keyspace().db(index);
     }
 
     static byte[] bytes(String s) {
