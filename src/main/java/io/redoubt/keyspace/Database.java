@@ -35,7 +35,7 @@ public final class Database {
     /** The live entry for a key, deleting it first if it has expired; does not count hits or misses. */
     public Dict.Entry lookup(byte[] key) {
         Dict.Entry e = keys.find(key);
-        if (e != null && e.expireAt != 0 && e.expireAt <= keyspace.now()) {
+        if (e != null && isExpired(e)) {
             expire(e);
             return null;
         }
@@ -71,7 +71,7 @@ public final class Database {
             e.expireAt = 0;
         }
         e.value = value;
-        keyspace.touch(e);
+        keyspace.stamp(e);
         return e;
     }
 
@@ -79,7 +79,7 @@ public final class Database {
     public Dict.Entry add(byte[] key, Object value) {
         Dict.Entry e = keys.insert(key);
         e.value = value;
-        keyspace.touch(e);
+        keyspace.stamp(e);
         return e;
     }
 
@@ -132,11 +132,14 @@ public final class Database {
         other.expires = x;
     }
 
-    /** A random live key, or null; gives up after a few tries when nearly every key is expired. */
+    /**
+     * A random live key, or null when there is none. Expired keys drawn on the way are deleted, so the loop
+     * ends; like Redis on a master, it does not give up while live keys remain.
+     */
     public Dict.Entry randomKey() {
-        for (int tries = 0; tries < 100 && keys.size() > 0; tries++) {
+        while (keys.size() > 0) {
             Dict.Entry e = keys.random();
-            if (e.expireAt == 0 || e.expireAt > keyspace.now()) {
+            if (!isExpired(e)) {
                 return e;
             }
             expire(e);
@@ -151,14 +154,13 @@ public final class Database {
     int[] sampleExpired(int samples) {
         int n = Math.min(samples, expires.size());
         int expired = 0;
-        long now = keyspace.now();
         for (int i = 0; i < n; i++) {
             Dict.Entry x = expires.random();
             if (x == null) {
                 break;
             }
             Dict.Entry e = (Dict.Entry) x.value;
-            if (e.expireAt <= now) {
+            if (isExpired(e)) {
                 expire(e);
                 expired++;
             }
@@ -185,6 +187,30 @@ public final class Database {
         Dict.Entry e = lookup(key);
         if (e != null) {
             keyspace.touch(e);
+        }
+        return e;
+    }
+
+    /**
+     * Whether a key's time is past. As in Redis, a key lives through the millisecond of its expiry time
+     * (PTTL answers 0 then) and is gone after it.
+     */
+    public boolean isExpired(Dict.Entry e) {
+        return e.expireAt != 0 && e.expireAt < keyspace.now();
+    }
+
+    /** Like {@link #read} but leaves the access time alone (Redis's LOOKUP_NOTOUCH: EXISTS, TYPE, TTL, OBJECT). */
+    public Dict.Entry readNoTouch(byte[] key) {
+        Dict.Entry e = lookup(key);
+        keyspace.countAccess(e != null);
+        return e;
+    }
+
+    /** Like {@link #read} but refreshes the access time even for a CLIENT NO-TOUCH client, as TOUCH does. */
+    public Dict.Entry readAndTouch(byte[] key) {
+        Dict.Entry e = readNoTouch(key);
+        if (e != null) {
+            keyspace.stamp(e);
         }
         return e;
     }

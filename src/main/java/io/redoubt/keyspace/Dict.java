@@ -39,6 +39,8 @@ public final class Dict {
     private int used0;
     private int used1;
     private int rehashIdx = -1;
+    /** forEach calls in progress; while any runs, no entry moves between tables (see forEach). */
+    private int iterators;
 
     public int size() {
         return used0 + used1;
@@ -121,15 +123,25 @@ public final class Dict {
         rehashIdx = -1;
     }
 
+    /**
+     * Visits every entry once. The action may remove entries: rehashing is paused meanwhile, as Redis does
+     * for safe iterators, because moving buckets between tables under the loop would visit some entries
+     * twice and, if a shrink started, skip others.
+     */
     public void forEach(Consumer<Entry> action) {
-        for (Entry[] t : new Entry[][] {t0, t1}) {
-            for (Entry head : t) {
-                for (Entry e = head; e != null; ) {
-                    Entry next = e.next; // the action may remove e
-                    action.accept(e);
-                    e = next;
+        iterators++;
+        try {
+            for (Entry[] t : new Entry[][] {t0, t1}) {
+                for (Entry head : t) {
+                    for (Entry e = head; e != null; ) {
+                        Entry next = e.next; // the action may remove e
+                        action.accept(e);
+                        e = next;
+                    }
                 }
             }
+        } finally {
+            iterators--;
         }
     }
 
@@ -192,8 +204,8 @@ public final class Dict {
 
     /** Does incremental rehashing for about the given time; returns true if more work is left. */
     public boolean rehashFor(long nanos) {
-        if (rehashIdx < 0) {
-            return false;
+        if (rehashIdx < 0 || iterators > 0) {
+            return rehashIdx >= 0;
         }
         long end = System.nanoTime() + nanos;
         while (rehashIdx >= 0) {
@@ -279,6 +291,9 @@ public final class Dict {
 
     /** Moves one bucket (skipping at most ten empty ones) from the old table to the new one. */
     private void rehashStep() {
+        if (iterators > 0) {
+            return;
+        }
         int emptyVisits = 10;
         while (rehashIdx < t0.length && t0[rehashIdx] == null) {
             rehashIdx++;

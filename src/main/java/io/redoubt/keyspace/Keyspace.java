@@ -75,7 +75,7 @@ public final class Keyspace {
 
     void touch(Dict.Entry e) {
         if (touchEnabled) {
-            e.lruSeconds = (int) (now / 1000);
+            stamp(e);
         }
     }
 
@@ -129,5 +129,10 @@ public final class Keyspace {
             }
             db.rehash(1_000_000L);
         }
+    }
+
+    /** Sets a key's access time to now, whatever CLIENT NO-TOUCH says (new values, the TOUCH command). */
+    void stamp(Dict.Entry e) {
+        e.lruSeconds = (int) (now / 1000);
     }
 }

@@ -46,4 +46,36 @@ public final class Values {
     public static int stringLength(Object value) {
         return value instanceof AppendableString a ? a.length() : ((byte[]) value).length;
     }
+
+    /**
+     * An independent copy of a value for COPY: mutable values are duplicated so that changing one key never
+     * changes the other. {@code byte[]} strings are never modified in place (they may even be shared
+     * constants), so they are shared.
+     */
+    public static Object copy(Object value) {
+        if (value instanceof byte[]) {
+            return value;
+        }
+        if (value instanceof AppendableString s) {
+            return new AppendableString(s.toBytes());
+        }
+        throw new IllegalStateException("unknown value type " + value.getClass());
+    }
+
+    /** Redis shares one object for each integer string from 0 to 9999 (OBJ_SHARED_INTEGERS). */
+    private static final int SHARED_INTEGERS = 10000;
+
+    /**
+     * What OBJECT REFCOUNT says: Redis's shared small integers report INT_MAX, every other value is held
+     * once.
+     */
+    public static int refcount(Object value) {
+        if (value instanceof byte[] b && b.length <= 4) {
+            long n = Bytes.toLong(b, 0, b.length, -1);
+            if (n >= 0 && n < SHARED_INTEGERS) {
+                return Integer.MAX_VALUE;
+            }
+        }
+        return 1;
+    }
 }
