@@ -43,8 +43,8 @@ public final class ServerLifecycle implements SmartLifecycle {
             transport.close();
             throw e;
         }
-        d.onChange("port", (dir, old) -> rebind());
-        d.onChange("bind", (dir, old) -> rebind());
+        d.onChange("port", (dir, old) -> rebind("Unable to listen on this port. Check server logs."));
+        d.onChange("bind", (dir, old) -> rebind("Failed to bind to specified addresses."));
         refreshListening();
         cron = new ServerCron(server);
         cron.start();
@@ -56,13 +56,15 @@ public final class ServerLifecycle implements SmartLifecycle {
         return plain;
     }
 
-    private void rebind() {
+    /** Applies a new port or bind list; on failure the old sockets stay and CONFIG SET gets Redis's text. */
+    private void rebind(String failure) {
         DirectiveRegistry d = server.directives();
         try {
             plain.bind(d.get("bind").value(), d.get("port").asInt());
         } catch (ConfigException e) {
             log.warn("{}", e.getMessage());
-            throw new ConfigException("Unable to listen on this port");
+            log.warn("Failed applying new configuration. Restoring previous settings.");
+            throw new ConfigException(failure);
         } finally {
             refreshListening();
         }

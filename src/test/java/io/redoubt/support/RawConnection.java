@@ -60,6 +60,26 @@ public final class RawConnection implements AutoCloseable {
         return reply();
     }
 
+    /** CONFIG GET with the given patterns, as a map of name to value (RESP2 or RESP3). */
+    public Map<String, String> configGet(String... patterns) throws IOException {
+        String[] args = new String[patterns.length + 2];
+        args[0] = "CONFIG";
+        args[1] = "GET";
+        System.arraycopy(patterns, 0, args, 2, patterns.length);
+        Object reply = call(args);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (reply instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put((String) k, (String) v));
+        } else if (reply instanceof List<?> l) {
+            for (int i = 0; i + 1 < l.size(); i += 2) {
+                out.put((String) l.get(i), (String) l.get(i + 1));
+            }
+        } else {
+            throw new IOException("CONFIG GET failed: " + reply);
+        }
+        return out;
+    }
+
     /**
      * Reads one reply: simple and bulk strings as String, errors as {@link Error}, integers as Long, nulls as
      * null, arrays (and RESP3 sets and pushes) as List, RESP3 maps as Map, booleans as Boolean, doubles and
