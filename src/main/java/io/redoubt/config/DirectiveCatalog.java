@@ -42,7 +42,7 @@ public final class DirectiveCatalog {
         r.define("save", DirectiveCatalog::saveParams, "3600 1 300 100 60 10000", true, true);
         r.define("appendonly", bool(), "no", true);
         r.define("dir", DirectiveCatalog::directory, new File("").getAbsolutePath(), true).protect();
-        r.define("dbfilename", text(), "dump.rdb", true).protect();
+        r.define("dbfilename", DirectiveCatalog::baseName, "dump.rdb", true).protect();
         return r;
     }
 
@@ -81,6 +81,14 @@ public final class DirectiveCatalog {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** A file name without a directory part, like Redis's dbfilename. */
+    static String baseName(String raw) {
+        if (raw.indexOf('/') >= 0 || raw.indexOf('\\') >= 0) {
+            throw new ConfigException("dbfilename can't be a path, just a filename");
+        }
+        return raw;
     }
 
     /** An existing directory, reported as its absolute path like Redis's CONFIG GET dir. */

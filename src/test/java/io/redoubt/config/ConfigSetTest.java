@@ -148,6 +148,18 @@ class ConfigSetTest {
     }
 
     @Test
+    void protectedDirectivesCanBeSetFromLoopbackWhenEnabledForLocalClients() throws IOException {
+        try (TestServer local = TestServer.start("enable-protected-configs=local");
+             RawConnection lc = new RawConnection(local.port())) {
+            assertThat(lc.call("CONFIG", "SET", "dir", "/nonexistent")).isEqualTo(failed("dir", "No such file or directory"));
+            assertThat(lc.call("CONFIG", "SET", "dbfilename", "a/b.rdb"))
+                .isEqualTo(failed("dbfilename", "dbfilename can't be a path, just a filename"));
+            assertThat(lc.call("CONFIG", "SET", "dir", "/tmp", "dbfilename", "x.rdb")).isEqualTo("OK");
+            assertThat(lc.configGet("dir", "dbfilename")).isEqualTo(Map.of("dir", "/tmp", "dbfilename", "x.rdb"));
+        }
+    }
+
+    @Test
     void repeatedParametersAreRefusedNamedAsGiven() throws IOException {
         assertThat(set("maxclients", "10", "maxclients", "20")).isEqualTo(failed("maxclients", "duplicate parameter"));
         assertThat(set("maxclients", "10", "MAXCLIENTS", "20")).isEqualTo(failed("MAXCLIENTS", "duplicate parameter"));
