@@ -2,6 +2,7 @@ package io.redoubt;
 
 import io.redoubt.config.DirectiveCatalog;
 import io.redoubt.config.RedisStyleArgs;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,6 +26,18 @@ public class RedoubtApplication {
 
     public static ConfigurableApplicationContext start(String... args) {
         SpringApplication app = new SpringApplication(RedoubtApplication.class);
+        app.setDefaultProperties(BUILT_IN);
         return app.run(RedisStyleArgs.translate(args, DirectiveCatalog.create()));
     }
+
+    /**
+     * Spring settings that hold whatever configuration files are used (a --spring.config.location replaces
+     * application.yml), at the lowest precedence. A configuration error is printed once, as one line on
+     * standard error by StartupFailureReporter: Spring's own reports of it are silenced.
+     */
+    private static final Map<String, Object> BUILT_IN = Map.of(
+        "spring.main.banner-mode", "off",
+        "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "off",
+        "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "error",
+        "logging.level.org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger", "warn");
 }

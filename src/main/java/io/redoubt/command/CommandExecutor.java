@@ -38,6 +38,7 @@ public final class CommandExecutor {
                 log.warn("Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands "
                     + "to Redoubt. This is likely due to an attacker attempting to use Cross Protocol Scripting. "
                     + "Connection from {} aborted.", client.address());
+                ctx.reply.buffer().clear(); // Redis drops the replies it has not written yet: nothing goes back
                 client.closeAfterReply();
                 return;
             }

@@ -15,6 +15,7 @@ public final class Directive {
     private final boolean mutable;
     private final boolean accumulates;
     private final List<DirectiveApplier> appliers = new CopyOnWriteArrayList<>();
+    private boolean protectedConfig;
     private volatile String value;
     private volatile long number;
 
@@ -37,6 +38,20 @@ public final class Directive {
 
     public boolean mutable() {
         return mutable;
+    }
+
+    /**
+     * A protected directive (like {@code dir}) can be changed by CONFIG SET only when
+     * {@code enable-protected-configs} allows it, as in Redis: it can make the server write files anywhere.
+     */
+    public boolean isProtected() {
+        return protectedConfig;
+    }
+
+    /** Marks the directive protected; for the catalog. */
+    Directive protect() {
+        protectedConfig = true;
+        return this;
     }
 
     /** Repeated lines in a redis.conf add to each other (like {@code save}) instead of replacing. */
@@ -63,6 +78,11 @@ public final class Directive {
 
     public String normalize(String raw) {
         return type.normalize(raw);
+    }
+
+    /** Like {@link #normalize} for a value from a Spring property source. */
+    public String normalizeProperty(String raw) {
+        return type.normalizeProperty(raw);
     }
 
     void store(String normalized) {

@@ -11,6 +11,7 @@ import java.io.File;
 /** Every redis.conf directive Redoubt understands, with Redis's defaults. The only place they are declared. */
 public final class DirectiveCatalog {
     private static final long INT_MAX = Integer.MAX_VALUE;
+    private static final long UINT_MAX = 0xffffffffL;
     private static final long LONG_MAX = Long.MAX_VALUE;
 
     private DirectiveCatalog() {
@@ -24,7 +25,7 @@ public final class DirectiveCatalog {
         r.define("tcp-backlog", integer(0, INT_MAX), "511", false);
         r.define("tcp-keepalive", integer(0, INT_MAX), "300", true);
         r.define("timeout", integer(0, INT_MAX), "0", true);
-        r.define("maxclients", integer(1, INT_MAX), "10000", true);
+        r.define("maxclients", integer(1, UINT_MAX), "10000", true);
         r.define("protected-mode", bool(), "yes", true);
         // protocol limits
         r.define("proto-max-bulk-len", memory(1024 * 1024, LONG_MAX), "512mb", true);
@@ -32,6 +33,7 @@ public final class DirectiveCatalog {
         // keyspace and server
         r.define("databases", integer(1, INT_MAX), "16", false);
         r.define("requirepass", text(), "", true);
+        r.define("enable-protected-configs", oneOf("no", "yes", "local"), "no", false);
         r.define("hz", integer(0, INT_MAX), "10", true);
         r.define("loglevel", oneOf("debug", "verbose", "notice", "warning", "nothing"), "notice", true);
         r.define("slowlog-log-slower-than", integer(-1, LONG_MAX), "10000", true);
@@ -39,8 +41,8 @@ public final class DirectiveCatalog {
         // persistence: recorded and reported now, acted on by the persistence work
         r.define("save", DirectiveCatalog::saveParams, "3600 1 300 100 60 10000", true, true);
         r.define("appendonly", bool(), "no", true);
-        r.define("dir", DirectiveCatalog::directory, new File("").getAbsolutePath(), true);
-        r.define("dbfilename", text(), "dump.rdb", true);
+        r.define("dir", DirectiveCatalog::directory, new File("").getAbsolutePath(), true).protect();
+        r.define("dbfilename", DirectiveCatalog::baseName, "dump.rdb", true).protect();
         // TLS: every directive of redis.conf's TLS section, with Redis's defaults
         r.define("tls-port", integer(0, 65535), "0", true);
         r.define("tls-cert-file", text(), "", true);
@@ -87,29 +89,49 @@ public final class DirectiveCatalog {
         return raw.trim();
     }
 
-    /** "seconds changes" pairs, or "" for no snapshots. */
+    /**
+     * "seconds changes" pairs separated by single spaces, or "" for no snapshots. Like Redis, each number is
+     * read as strtoll does (leading blanks and a sign allowed, an empty word is 0); seconds must be at least 1
+     * and changes at least 0.
+     */
     static String saveParams(String raw) {
-        String trimmed = raw.trim();
-        if (trimmed.isEmpty() || trimmed.equals("\"\"")) {
+        if (raw.isEmpty()) {
             return "";
         }
-        String[] parts = trimmed.split("\\s+");
+        String[] parts = raw.split(" ", -1);
         if (parts.length % 2 != 0) {
             throw new ConfigException("Invalid save parameters");
         }
         StringBuilder sb = new StringBuilder();
-        for (String p : parts) {
-            try {
-                long v = Long.parseLong(p);
-                if (v < 0) {
-                    throw new NumberFormatException();
-                }
-                sb.append(sb.length() == 0 ? "" : " ").append(v);
-            } catch (NumberFormatException e) {
+        for (int i = 0; i < parts.length; i++) {
+            long v = strtoll(parts[i]);
+            if (v < (i % 2 == 0 ? 1 : 0)) {
                 throw new ConfigException("Invalid save parameters");
             }
+            sb.append(i == 0 ? "" : " ").append(v);
         }
         return sb.toString();
+    }
+
+    /** A whole word as C's strtoll reads it, or -1 when it is not entirely a number. */
+    private static long strtoll(String word) {
+        String s = word.stripLeading();
+        if (s.isEmpty()) {
+            return word.isEmpty() ? 0 : -1;
+        }
+        try {
+            return Long.parseLong(s); // accepts the optional sign, rejects anything after the digits
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** A file name without a directory part, like Redis's dbfilename. */
+    static String baseName(String raw) {
+        if (raw.indexOf('/') >= 0 || raw.indexOf('\\') >= 0) {
+            throw new ConfigException("dbfilename can't be a path, just a filename");
+        }
+        return raw;
     }
 
     /** An existing directory, reported as its absolute path like Redis's CONFIG GET dir. */

@@ -1,5 +1,6 @@
 package io.redoubt.config;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +14,13 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.origin.SystemEnvironmentOrigin;
+import org.springframework.boot.origin.TextResourceOrigin;
+import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.Resource;
 
 /**
  * Fills the registry at start-up, in rising precedence: defaults, the redis.conf named by
@@ -50,10 +57,9 @@ public final class DirectiveLoader {
             }
             String raw = p.getValue() == null ? "" : String.valueOf(p.getValue());
             try {
-                registry.load(d.name(), raw);
+                registry.loadProperty(d.name(), raw);
             } catch (ConfigException e) {
-                throw new ConfigException("Bad directive '" + d.name() + "' in property " + PREFIX + "." + d.name()
-                    + describe(p) + ": " + e.getMessage());
+                throw new ConfigException("Bad directive '" + d.name() + "' " + describe(p) + ": " + e.getMessage());
             }
             springOrigins.add(p.getSource() == null ? "properties" : String.valueOf(sourceName(p)));
         }
@@ -65,7 +71,6 @@ public final class DirectiveLoader {
     }
 
     public static void loadFile(DirectiveRegistry registry, Path path) {
-        Set<String> seen = new HashSet<>();
         Map<String, String> accumulated = new HashMap<>();
         for (RedisConfParser.Line line : RedisConfParser.parse(path)) {
             Directive d = registry.find(line.name());
@@ -74,8 +79,10 @@ public final class DirectiveLoader {
                     + ": Bad directive or wrong number of arguments");
             }
             String value = line.value();
-            if (d.accumulates() && !seen.add(d.name())) {
-                value = accumulated.get(d.name()) + " " + value;
+            String before = accumulated.get(d.name());
+            // lines add up, but the file's first line replaces the default and an empty one (save "") clears
+            if (d.accumulates() && before != null && !before.isEmpty() && !value.isEmpty()) {
+                value = before + " " + value;
             }
             try {
                 registry.load(d.name(), value);
@@ -103,8 +110,8 @@ public final class DirectiveLoader {
                 String element = name.getElement(1, Form.UNIFORM);
                 if (name.getNumberOfElements() != 2 || !known.contains(element)) {
                     ConfigurationProperty p = s.getConfigurationProperty(name);
-                    throw new ConfigException("Bad directive '" + name.getElement(1, Form.ORIGINAL) + "' in property "
-                        + name + (p == null ? "" : describe(p)) + ": no such directive");
+                    throw new ConfigException("Bad directive '" + name.getElement(1, Form.ORIGINAL) + "' "
+                        + (p == null ? "in property " + name : describe(p)) + ": no such directive");
                 }
             });
         }
@@ -132,7 +139,39 @@ public final class DirectiveLoader {
         return underlying;
     }
 
-    private static String describe(ConfigurationProperty p) {
-        return p.getOrigin() != null ? " (" + p.getOrigin() + ")" : " (" + sourceName(p) + ")";
+    /**
+     * Where a property was written, for a start-up error: "in command-line argument --redoubt.port",
+     * "in environment variable REDOUBT_PORT", "in property redoubt.port at /etc/redoubt.yml:3", or the
+     * property and Spring's own description of its origin.
+     */
+    static String describe(ConfigurationProperty p) {
+        String property = p.getName().toString();
+        Origin origin = p.getOrigin();
+        while (origin instanceof PropertySourceOrigin wrapper && wrapper.getOrigin() != null) {
+            origin = wrapper.getOrigin();
+        }
+        Object source = sourceName(p);
+        if (origin instanceof SystemEnvironmentOrigin env) {
+            return "in environment variable " + env.getProperty();
+        }
+        if (CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME.equals(source)) {
+            return "in command-line argument --" + property;
+        }
+        if (origin instanceof TextResourceOrigin text && text.getResource() != null && text.getLocation() != null) {
+            return "in property " + property + " at " + resourceName(text.getResource()) + ":"
+                + (text.getLocation().getLine() + 1);
+        }
+        return "in property " + property + " (" + (origin != null ? origin : source) + ")";
+    }
+
+    private static String resourceName(Resource r) {
+        try {
+            if (r.isFile()) {
+                return r.getFile().getPath();
+            }
+        } catch (IOException e) {
+            // not a plain file after all: fall back to the description
+        }
+        return r.getDescription();
     }
 }

@@ -68,13 +68,24 @@ public class DirectiveRegistry {
         }
     }
 
-    /** Start-up assignment: checks the value and stores it, without running appliers. */
+    /** Start-up assignment from a redis.conf line: checks the value and stores it, without running appliers. */
     public void load(String name, String raw) {
+        Directive d = known(name);
+        d.store(d.normalize(raw));
+    }
+
+    /** Start-up assignment from a Spring property source (see {@link Directive#normalizeProperty}). */
+    public void loadProperty(String name, String raw) {
+        Directive d = known(name);
+        d.store(d.normalizeProperty(raw));
+    }
+
+    private Directive known(String name) {
         Directive d = find(name);
         if (d == null) {
             throw new ConfigException("Bad directive or wrong number of arguments");
         }
-        d.store(d.normalize(raw));
+        return d;
     }
 
     /** Directives whose names match any of the glob patterns, in registry order. */
@@ -92,25 +103,35 @@ public class DirectiveRegistry {
     }
 
     /**
-     * CONFIG SET: validates every pair, stores them all, then applies them; if any applier refuses, every
-     * directive goes back to its old value (re-applied) and the error names the argument, as Redis does.
+     * CONFIG SET with the name/value pairs as given. Like Redis it first checks every name (unknown, immutable,
+     * protected unless allowed, duplicate: reported with the name as the client spelled it), then every value
+     * (reported with the directive's name), stores them all, then applies them; if any applier refuses, every
+     * directive goes back to its old value (re-applied) and the error names that directive.
      */
-    public void set(Map<String, String> changes) {
+    public void set(List<Map.Entry<String, String>> pairs, boolean allowProtected) {
         synchronized (setLock) {
-            Map<Directive, String> normalized = new LinkedHashMap<>();
-            for (Map.Entry<String, String> e : changes.entrySet()) {
+            List<Directive> targets = new ArrayList<>();
+            for (Map.Entry<String, String> e : pairs) {
                 Directive d = find(e.getKey());
                 if (d == null) {
                     throw new ConfigSetException(null, "Unknown option or number of arguments for CONFIG SET - '" + e.getKey() + "'");
                 }
                 if (!d.mutable()) {
-                    throw new ConfigSetException(d.name(), "can't set immutable config");
+                    throw new ConfigSetException(e.getKey(), "can't set immutable config");
                 }
-                if (normalized.containsKey(d)) {
-                    throw new ConfigSetException(d.name(), "duplicate parameter");
+                if (d.isProtected() && !allowProtected) {
+                    throw new ConfigSetException(e.getKey(), "can't set protected config");
                 }
+                if (targets.contains(d)) {
+                    throw new ConfigSetException(e.getKey(), "duplicate parameter");
+                }
+                targets.add(d);
+            }
+            Map<Directive, String> normalized = new LinkedHashMap<>();
+            for (int i = 0; i < pairs.size(); i++) {
+                Directive d = targets.get(i);
                 try {
-                    normalized.put(d, d.normalize(e.getValue()));
+                    normalized.put(d, d.normalize(pairs.get(i).getValue()));
                 } catch (ConfigException ex) {
                     throw new ConfigSetException(d.name(), ex.getMessage());
                 }

@@ -78,8 +78,12 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (!pending.isEmpty()) {
+        RespDecoder decoder = ctx.pipeline().get(RespDecoder.class);
+        while (!pending.isEmpty()) {
             runBatch(ctx);
+            if (decoder != null && !client.closing()) {
+                pending.addAll(decoder.commandsExecuted()); // resumes a request held back until an AUTH had run
+            }
         }
     }
 

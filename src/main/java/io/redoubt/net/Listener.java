@@ -49,34 +49,51 @@ public final class Listener {
         return out;
     }
 
-    /** Binds to the port on each address of a Redis bind list; port 0 means this listener is off. */
+    /**
+     * Binds to the port on each address of a Redis bind list; port 0 means this listener is off. A new port is
+     * opened before the old sockets close, as Redis does, so clients can connect throughout; a new bind list
+     * on the same port has to close the old sockets first. On failure the old sockets serve as before.
+     */
     public synchronized void bind(String bindList, int newPort) {
+        if (newPort == port && bindList.equals(bind) && (newPort == 0 || !channels.isEmpty())) {
+            return;
+        }
         List<Channel> old = new ArrayList<>(channels);
-        int oldPort = port;
-        String oldBind = bind;
+        if (newPort != port) {
+            List<Channel> opened = open(bindList, newPort);
+            closeAll(old);
+            use(opened, bindList, newPort);
+            return;
+        }
         closeAll(old);
         try {
-            open(bindList, newPort);
+            use(open(bindList, newPort), bindList, newPort);
         } catch (ConfigException e) {
-            closeAll(new ArrayList<>(channels));
-            if (oldPort != 0) {
-                open(oldBind, oldPort);
+            if (port != 0) {
+                use(open(bind, port), bind, port);
             }
             throw e;
         }
     }
 
     public synchronized void close() {
-        closeAll(new ArrayList<>(channels));
+        closeAll(channels);
+        channels.clear();
         port = 0;
     }
 
-    private void open(String bindList, int newPort) {
+    private void use(List<Channel> opened, String bindList, int newPort) {
         channels.clear();
-        port = newPort;
+        channels.addAll(opened);
         bind = bindList;
+        port = newPort;
+    }
+
+    /** Opens a socket on every address of the bind list; all or nothing. */
+    private List<Channel> open(String bindList, int newPort) {
+        List<Channel> opened = new ArrayList<>();
         if (newPort == 0) {
-            return;
+            return opened;
         }
         for (String item : bindList.trim().split("\\s+")) {
             boolean optional = item.startsWith("-");
@@ -95,25 +112,26 @@ public final class Listener {
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(initializer)
                     .bind(host, newPort).syncUninterruptibly().channel();
-                channels.add(ch);
+                opened.add(ch);
             } catch (Exception e) {
                 if (optional) {
                     log.debug("optional bind {}:{} skipped: {}", host, newPort, e.getMessage());
                     continue;
                 }
+                closeAll(opened);
                 throw new ConfigException("Could not create server " + kind + " listening socket " + host + ":"
                     + newPort + ": " + e.getMessage());
             }
         }
-        if (channels.isEmpty()) {
+        if (opened.isEmpty()) {
             throw new ConfigException("Failed listening on port " + newPort + " (" + kind + "), aborting.");
         }
+        return opened;
     }
 
-    private void closeAll(List<Channel> list) {
+    private static void closeAll(List<Channel> list) {
         for (Channel c : list) {
             c.close().syncUninterruptibly();
         }
-        channels.removeAll(list);
     }
 }

@@ -5,29 +5,46 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.ByteProcessor;
 import io.redoubt.config.Directive;
+import io.redoubt.util.Bytes;
 import io.redoubt.util.SplitArgs;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Turns the bytes a client sends into commands ({@code byte[][]}), accepting both the RESP multibulk form
- * and inline commands. Keeps its place between reads, so a large value arriving in many packets is never
- * re-parsed. Protocol violations become a {@link ProtocolFault} after which nothing more is read, so the
- * handler can answer what came before, send Redis's error and close.
+ * and inline commands, with Redis's rules and error texts. Keeps its place between reads: a value arriving
+ * in many packets is copied once into its own array as it arrives, never re-parsed. Protocol violations
+ * become a {@link ProtocolFault} after which nothing more is read, so the handler can answer what came
+ * before, send Redis's error and close.
  */
 public final class RespDecoder extends ByteToMessageDecoder {
     static final int INLINE_MAX = 64 * 1024;
     private static final int UNAUTH_MAX_ARGS = 10;
     private static final int UNAUTH_MAX_BULK = 16384;
+    /** The largest value a Java array can hold; a longer bulk is refused as an invalid length. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    private static final int FIRST_CHUNK = 64 * 1024;
+    private static final Object SKIP = new Object();
 
     private final Directive maxBulk;
     private final Directive queryBufferLimit;
     private final AuthState auth;
 
     private byte[][] args;
+    private int argsWanted;
     private int argIndex;
     private long bulkLen = -1;
-    private long pendingBytes;
+    private byte[] bulk;
+    private int bulkFilled;
     private boolean failed;
+    /** Commands were emitted that the handler has not run yet (one of them may be an AUTH). */
+    private boolean unexecuted;
+    /** Decoding stopped before a request over the unauthenticated limits until those commands have run. */
+    private boolean deferred;
+    /** Scratch space for the digits of count lines, so parsing them allocates nothing. */
+    private final byte[] digits = new byte[20];
+    private final long[] parsed = new long[1];
 
     /** Whether the connection has authenticated, which lifts the small limits on unauthenticated requests. */
     public interface AuthState {
@@ -40,37 +57,58 @@ public final class RespDecoder extends ByteToMessageDecoder {
         this.auth = auth;
     }
 
+    /**
+     * Called by the handler once it has run every command decoded so far. Redis parses and runs one command
+     * at a time, so an AUTH pipelined before a large request lifts the unauthenticated limits for it; decoding
+     * that stopped to wait for such commands resumes here. Returns what it decoded (maybe a fault).
+     */
+    public List<Object> commandsExecuted() {
+        unexecuted = false;
+        if (!deferred) {
+            return List.of();
+        }
+        deferred = false;
+        List<Object> out = new ArrayList<>();
+        decode(null, internalBuffer(), out);
+        return out;
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         if (failed) {
             in.skipBytes(in.readableBytes());
             return;
         }
-        while (in.isReadable()) {
+        while (!deferred && in.isReadable()) {
             Object cmd;
             try {
                 cmd = args == null && in.getByte(in.readerIndex()) != '*' ? inline(in) : multibulk(in);
             } catch (ProtocolFault fault) {
-                failed = true;
-                in.skipBytes(in.readableBytes());
-                out.add(fault);
+                fail(in, out, fault);
                 return;
             }
             if (cmd == null) {
-                if (pendingBytes + in.readableBytes() > queryBufferLimit.asLong()) {
-                    failed = true;
-                    in.skipBytes(in.readableBytes());
-                    out.add(ProtocolFault.closeSilently("closing client that reached max query buffer length"));
-                }
-                return;
+                break;
             }
             if (cmd != SKIP) {
                 out.add(cmd);
+                unexecuted = true;
             }
+        }
+        // Like Redis's query buffer: the bytes of the request being read that are not yet parsed
+        if (bulkFilled + (long) in.readableBytes() > queryBufferLimit.asLong()) {
+            fail(in, out, ProtocolFault.closeSilently("Closing client that reached max query buffer length"));
         }
     }
 
-    private static final Object SKIP = new Object();
+    private void fail(ByteBuf in, List<Object> out, ProtocolFault fault) {
+        failed = true;
+        args = null;
+        bulk = null;
+        bulkFilled = 0;
+        in.skipBytes(in.readableBytes());
+        out.add(fault);
+    }
 
     private Object inline(ByteBuf in) {
         int nl = in.forEachByte(ByteProcessor.FIND_LF);
@@ -97,15 +135,17 @@ public final class RespDecoder extends ByteToMessageDecoder {
 
     private Object multibulk(ByteBuf in) {
         if (args == null) {
-            long n = readCountLine(in, '*', "Protocol error: too big mbulk count string");
-            if (n == Long.MIN_VALUE) {
+            int lineStart = in.readerIndex();
+            long n = readCountLine(in, "Protocol error: too big mbulk count string");
+            if (n == NO_LINE) {
                 return null;
             }
-            if (n > Integer.MAX_VALUE) {
+            if (n == NOT_A_NUMBER || n > Integer.MAX_VALUE) {
                 throw ProtocolFault.reply("Protocol error: invalid multibulk length");
             }
-            if (!auth.authenticated() && n > UNAUTH_MAX_ARGS) {
-                throw ProtocolFault.reply("Protocol error: unauthenticated multibulk length");
+            if (n > UNAUTH_MAX_ARGS && !auth.authenticated()) {
+                deferOrFail(in, lineStart, "Protocol error: unauthenticated multibulk length");
+                return null;
             }
             if (n <= 0) {
                 return SKIP;
@@ -113,93 +153,112 @@ public final class RespDecoder extends ByteToMessageDecoder {
             args = new byte[(int) Math.min(n, 1024)][];
             argsWanted = (int) n;
             argIndex = 0;
-            pendingBytes = 0;
         }
         while (argIndex < argsWanted) {
-            if (bulkLen < 0) {
-                if (!in.isReadable()) {
-                    return null;
-                }
-                byte first = in.getByte(in.readerIndex());
-                if (first != '$') {
-                    if (in.forEachByte(ByteProcessor.FIND_LF) < 0 && in.readableBytes() <= INLINE_MAX) {
-                        return null;
-                    }
-                    throw ProtocolFault.reply("Protocol error: expected '$', got '" + (char) (first & 0xff) + "'");
-                }
-                long len = readCountLine(in, '$', "Protocol error: too big bulk count string");
-                if (len == Long.MIN_VALUE) {
-                    return null;
-                }
-                if (len < 0 || len > maxBulk.asLong()) {
-                    throw ProtocolFault.reply("Protocol error: invalid bulk length");
-                }
-                if (!auth.authenticated() && len > UNAUTH_MAX_BULK) {
-                    throw ProtocolFault.reply("Protocol error: unauthenticated bulk length");
-                }
-                bulkLen = len;
-            }
-            if (in.readableBytes() < bulkLen + 2) {
+            if (bulkLen < 0 && !readBulkHeader(in)) {
                 return null;
             }
-            byte[] b = new byte[(int) bulkLen];
-            in.readBytes(b);
-            in.skipBytes(2);
-            pendingBytes += bulkLen;
-            if (argIndex == args.length) {
-                args = java.util.Arrays.copyOf(args, Math.min(argsWanted, args.length * 2));
+            if (!readBulk(in)) {
+                return null;
             }
-            args[argIndex++] = b;
+            if (argIndex == args.length) {
+                args = Arrays.copyOf(args, (int) Math.min(argsWanted, args.length * 2L));
+            }
+            args[argIndex++] = bulk;
+            bulk = null;
+            bulkFilled = 0;
             bulkLen = -1;
         }
         byte[][] done = args;
         args = null;
-        pendingBytes = 0;
         return done;
     }
 
-    private int argsWanted;
+    /** Reads "$len\r\n"; false when it has not fully arrived (or must wait for pending commands to run). */
+    private boolean readBulkHeader(ByteBuf in) {
+        int lineStart = in.readerIndex();
+        long len = readCountLine(in, "Protocol error: too big bulk count string");
+        if (len == NO_LINE) {
+            return false;
+        }
+        byte first = in.getByte(lineStart);
+        if (first != '$') {
+            throw ProtocolFault.reply("Protocol error: expected '$', got '" + (char) (first & 0xff) + "'");
+        }
+        if (len == NOT_A_NUMBER || len < 0 || len > Math.min(maxBulk.asLong(), MAX_ARRAY)) {
+            throw ProtocolFault.reply("Protocol error: invalid bulk length");
+        }
+        if (len > UNAUTH_MAX_BULK && !auth.authenticated()) {
+            deferOrFail(in, lineStart, "Protocol error: unauthenticated bulk length");
+            return false;
+        }
+        bulkLen = len;
+        return true;
+    }
 
     /**
-     * Reads "{@code <prefix><number>\r\n}". Returns Long.MIN_VALUE when the line is not complete yet.
+     * Copies the bulk's bytes into its own array as they arrive, then skips the two bytes after it
+     * (Redis does not check they are CRLF). The array grows by doubling, so a large value is neither
+     * allocated whole on a client's word nor copied over and over in the read buffer.
      */
-    private long readCountLine(ByteBuf in, char prefix, String tooBig) {
-        int nl = in.forEachByte(ByteProcessor.FIND_LF);
-        if (nl < 0) {
+    private boolean readBulk(ByteBuf in) {
+        if (bulk == null) {
+            bulk = new byte[(int) Math.min(bulkLen, Math.max(in.readableBytes(), FIRST_CHUNK))];
+        }
+        while (bulkFilled < bulkLen && in.isReadable()) {
+            if (bulkFilled == bulk.length) {
+                long grown = Math.max(bulk.length * 2L, (long) bulkFilled + in.readableBytes());
+                bulk = Arrays.copyOf(bulk, (int) Math.min(bulkLen, grown));
+            }
+            int n = Math.min(bulk.length - bulkFilled, in.readableBytes());
+            in.readBytes(bulk, bulkFilled, n);
+            bulkFilled += n;
+        }
+        if (bulkFilled < bulkLen || in.readableBytes() < 2) {
+            return false;
+        }
+        in.skipBytes(2);
+        return true;
+    }
+
+    /**
+     * An unauthenticated client went over a limit. If commands decoded before it have not run yet, one of them
+     * may authenticate: rewind and wait for them. Otherwise the request is refused, as Redis does.
+     */
+    private void deferOrFail(ByteBuf in, int lineStart, String error) {
+        if (!unexecuted) {
+            throw ProtocolFault.reply(error);
+        }
+        in.readerIndex(lineStart);
+        deferred = true;
+    }
+
+    private static final long NO_LINE = Long.MIN_VALUE;
+    private static final long NOT_A_NUMBER = Long.MIN_VALUE + 1;
+
+    /**
+     * Reads a "{@code <prefix><number>\r\n}" line the way Redis does: the number ends at the first CR, the byte
+     * after the CR is skipped unchecked, and the number follows string2ll's rules. Returns NO_LINE when the
+     * line has not fully arrived, NOT_A_NUMBER when it is not a number; the prefix is left to the caller.
+     */
+    private long readCountLine(ByteBuf in, String tooBig) {
+        int cr = in.forEachByte(ByteProcessor.FIND_CR);
+        if (cr < 0) {
             if (in.readableBytes() > INLINE_MAX) {
                 throw ProtocolFault.reply(tooBig);
             }
-            return Long.MIN_VALUE;
+            return NO_LINE;
+        }
+        if (cr + 1 >= in.writerIndex()) {
+            return NO_LINE;
         }
         int start = in.readerIndex() + 1;
-        int end = nl > start && in.getByte(nl - 1) == '\r' ? nl - 1 : nl;
-        long value = parseDecimal(in, start, end);
-        in.readerIndex(nl + 1);
-        if (value == Long.MIN_VALUE) {
-            throw ProtocolFault.reply(prefix == '*' ? "Protocol error: invalid multibulk length"
-                : "Protocol error: invalid bulk length");
+        int len = cr - start;
+        in.readerIndex(cr + 2);
+        if (len <= 0 || len > digits.length) {
+            return NOT_A_NUMBER;
         }
-        return value;
-    }
-
-    private static long parseDecimal(ByteBuf in, int start, int end) {
-        int len = end - start;
-        if (len <= 0 || len > 19) {
-            return Long.MIN_VALUE;
-        }
-        boolean neg = in.getByte(start) == '-';
-        int i = neg ? start + 1 : start;
-        if (i == end) {
-            return Long.MIN_VALUE;
-        }
-        long v = 0;
-        for (; i < end; i++) {
-            int d = in.getByte(i) - '0';
-            if (d < 0 || d > 9) {
-                return Long.MIN_VALUE;
-            }
-            v = v * 10 + d;
-        }
-        return neg ? -v : v;
+        in.getBytes(start, digits, 0, len);
+        return Bytes.parseLong(digits, 0, len, parsed) && parsed[0] > NOT_A_NUMBER ? parsed[0] : NOT_A_NUMBER;
     }
 }

@@ -59,8 +59,13 @@ public final class ServerLifecycle implements SmartLifecycle {
         }
         // order matters: TLS contexts are rebuilt before a TLS listener that needs them is bound
         d.onChange(tls::applyConfigSet, concat(TlsSettings.DIRECTIVES, "tls-port"));
-        d.onChange(() -> rebind(plain, "port"), "port", "bind");
-        d.onChange(() -> rebind(secure, "tls-port"), "tls-port", "bind");
+        String portFailure = "Unable to listen on this port. Check server logs.";
+        d.onChange(() -> rebind(plain, "port", portFailure), "port");
+        d.onChange(() -> rebind(secure, "tls-port", portFailure), "tls-port");
+        d.onChange(() -> {
+            rebind(plain, "port", "Failed to bind to specified addresses.");
+            rebind(secure, "tls-port", "Failed to bind to specified addresses.");
+        }, "bind");
         refreshListening();
         cron = new ServerCron(server);
         cron.start();
@@ -74,13 +79,15 @@ public final class ServerLifecycle implements SmartLifecycle {
         return all.toArray(String[]::new);
     }
 
-    private void rebind(Listener listener, String portDirective) {
+    /** Applies a new port or bind list; on failure the old sockets stay and CONFIG SET gets Redis's text. */
+    private void rebind(Listener listener, String portDirective, String failure) {
         DirectiveRegistry d = server.directives();
         try {
             listener.bind(d.get("bind").value(), d.get(portDirective).asInt());
         } catch (ConfigException e) {
             log.warn("{}", e.getMessage());
-            throw new ConfigException("Unable to listen on this port");
+            log.warn("Failed applying new configuration. Restoring previous settings.");
+            throw new ConfigException(failure);
         } finally {
             refreshListening();
         }

@@ -6,8 +6,8 @@ import io.redoubt.command.CommandTable;
 import io.redoubt.command.RedisError;
 import io.redoubt.config.ConfigException;
 import io.redoubt.config.Directive;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,23 +47,28 @@ public final class ConfigCommand {
 
     static void set(CommandContext c) {
         if ((c.argc() - 2) % 2 != 0) {
-            throw new RedisError("ERR wrong number of arguments for 'config|set' command");
+            throw RedisError.SYNTAX;
         }
-        Map<String, String> changes = new LinkedHashMap<>();
+        List<Map.Entry<String, String>> pairs = new ArrayList<>();
         for (int i = 2; i < c.argc(); i += 2) {
-            String name = c.argString(i);
-            if (changes.containsKey(name.toLowerCase())) {
-                throw new RedisError("ERR CONFIG SET failed (possibly related to argument '" + name.toLowerCase()
-                    + "') - duplicate parameter");
-            }
-            changes.put(name.toLowerCase(), c.argString(i + 1));
+            pairs.add(Map.entry(c.argString(i), c.argString(i + 1)));
         }
         try {
-            c.server.directives().set(changes);
+            c.server.directives().set(pairs, protectedAllowed(c));
         } catch (ConfigException e) {
             throw new RedisError("ERR " + e.getMessage());
         }
         c.reply.ok();
+    }
+
+    /** enable-protected-configs: yes, or local for clients on the loopback address as Redis checks it. */
+    private static boolean protectedAllowed(CommandContext c) {
+        return switch (c.server.directives().get("enable-protected-configs").value()) {
+            case "yes" -> true;
+            case "local" -> c.client.channel().remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
+                && (a.getAddress().getHostAddress().equals("127.0.0.1") || a.getAddress().getHostAddress().equals("0:0:0:0:0:0:0:1"));
+            default -> false;
+        };
     }
 
     static void resetStat(CommandContext c) {

@@ -1,0 +1,73 @@
+package io.redoubt.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.redoubt.support.ChildJvm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A configuration error stops Redoubt before it listens: exit status 1 and exactly one line on standard
+ * error naming the directive and where it was written, with no stack trace anywhere.
+ */
+class StartupFailureTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    /** Runs Redoubt with the given arguments (after the test defaults) and returns its one stderr line. */
+    private static String failure(List<String> args, Map<String, String> env) {
+        List<String> all = new ArrayList<>(List.of("--spring.config.location=classpath:/application.yml",
+            "--redoubt.bind=127.0.0.1", "--redoubt.port=0"));
+        all.addAll(args);
+        try (ChildJvm child = ChildJvm.start(all, env)) {
+            assertThat(child.awaitExit(60)).isEqualTo(1);
+            String out = child.stdout() + child.stderr();
+            assertThat(out).doesNotContain("\tat ", "Exception", "APPLICATION FAILED TO START", "Ready to accept");
+            return child.stderr();
+        }
+    }
+
+    @Test
+    void unknownDirectiveInRedisConf() throws IOException {
+        Path conf = write("redis.conf", "# comment\nfoo bar\n");
+        assertThat(failure(List.of("--redoubt.config-file=" + conf), Map.of()))
+            .isEqualTo("*** Redoubt could not start: Bad directive 'foo' at " + conf + ":2: Bad directive or wrong number of arguments\n");
+    }
+
+    @Test
+    void badValueInAnIncludedRedisConf() throws IOException {
+        Path included = write("included.conf", "\nport abc\n");
+        Path conf = write("redis.conf", "hz 20\ninclude " + included + "\n");
+        assertThat(failure(List.of("--redoubt.config-file=" + conf), Map.of()))
+            .isEqualTo("*** Redoubt could not start: Bad directive 'port' at " + included + ":2: argument couldn't be parsed into an integer\n");
+    }
+
+    @Test
+    void unknownDirectiveInApplicationProperties() throws IOException {
+        Path yml = write("test.yml", "redoubt:\n  port: 0\n  maxclient: 10\n");
+        assertThat(failure(List.of("--spring.config.location=file:" + yml), Map.of()))
+            .isEqualTo("*** Redoubt could not start: Bad directive 'maxclient' in property redoubt.maxclient at " + yml + ":3: no such directive\n");
+    }
+
+    @Test
+    void badValueOnTheCommandLine() {
+        assertThat(failure(List.of("--redoubt.maxclients=lots"), Map.of()))
+            .isEqualTo("*** Redoubt could not start: Bad directive 'maxclients' in command-line argument --redoubt.maxclients: argument couldn't be parsed into an integer\n");
+    }
+
+    @Test
+    void badValueInTheEnvironment() {
+        assertThat(failure(List.of(), Map.of("REDOUBT_MAXCLIENTS", "0")))
+            .isEqualTo("*** Redoubt could not start: Bad directive 'maxclients' in environment variable REDOUBT_MAXCLIENTS: argument must be between 1 and 4294967295 inclusive\n");
+    }
+}
