@@ -64,6 +64,12 @@ public final class CommandContext {
         return out[0];
     }
 
+    /** Redis's error for a subcommand given arguments it does not take: "... for 'get'. Try SLOWLOG HELP." */
+    public RedisError subcommandSyntaxError() {
+        return new RedisError("ERR unknown subcommand or wrong number of arguments for '" + argString(1)
+            + "'. Try " + argString(0).toUpperCase(java.util.Locale.ROOT) + " HELP.");
+    }
+
     public Keyspace keyspace() {
         return server.keyspace();
     }

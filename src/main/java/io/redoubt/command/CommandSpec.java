@@ -1,9 +1,11 @@
 package io.redoubt.command;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One command's metadata, as COMMAND INFO and COMMAND DOCS report it (arity, flags, key positions, ACL
@@ -11,6 +13,9 @@ import java.util.Map;
  * of a handler.
  */
 public final class CommandSpec {
+    /** Flags Redis keeps to itself: they steer the server but COMMAND INFO does not show them. */
+    private static final Set<String> INTERNAL_FLAGS = Set.of("sentinel", "only_sentinel", "may_replicate");
+
     private final String name;
     private final String fullName;
     private final int arity;
@@ -21,6 +26,8 @@ public final class CommandSpec {
     private final List<String> aclCategories;
     private final CommandHandler handler;
     private final Map<String, CommandSpec> subcommands = new LinkedHashMap<>();
+    private List<String> tips = List.of();
+    private final List<KeySpec> keySpecs = new ArrayList<>();
     private String summary = "";
     private String since = "1.0.0";
     private String group = "generic";
@@ -53,6 +60,21 @@ public final class CommandSpec {
         return this;
     }
 
+    /** Adds COMMAND INFO tips, space-separated, e.g. "request_policy:all_shards response_policy:agg_sum". */
+    public CommandSpec tips(String tips) {
+        this.tips = words(tips);
+        return this;
+    }
+
+    /**
+     * Declares a key specification. Commands that declare none get one derived from first/last/step, with
+     * flags RW update (write commands), RO access (read-only ones) or RO; declare them to be exact.
+     */
+    public CommandSpec keySpec(KeySpec spec) {
+        keySpecs.add(spec);
+        return this;
+    }
+
     public CommandSpec sub(String subName, int arity, String flags, int firstKey, int lastKey, int step, String acl,
                            CommandHandler handler) {
         CommandSpec s = new CommandSpec(subName, name + "|" + subName, arity, flags, firstKey, lastKey, step, acl, handler);
@@ -77,6 +99,47 @@ public final class CommandSpec {
 
     public List<String> flags() {
         return flags;
+    }
+
+    /** The flags COMMAND INFO shows. */
+    public List<String> publicFlags() {
+        return flags.stream().filter(f -> !INTERNAL_FLAGS.contains(f)).toList();
+    }
+
+    public List<String> tips() {
+        return tips;
+    }
+
+    /** Declared key specs, or the one implied by first/last/step, or none for commands without keys. */
+    public List<KeySpec> keySpecs() {
+        if (!keySpecs.isEmpty() || firstKey <= 0) {
+            return Collections.unmodifiableList(keySpecs);
+        }
+        String keyFlags = hasFlag("write") ? "RW update" : hasFlag("readonly") ? "RO access" : "RO";
+        int relativeLast = lastKey < 0 ? lastKey : lastKey - firstKey;
+        return List.of(KeySpec.range(keyFlags, firstKey, relativeLast, step, 0));
+    }
+
+    public boolean hasKeys() {
+        return !keySpecs().isEmpty();
+    }
+
+    /** A key found in a command line: its position and the spec that found it. */
+    public record KeyAt(int position, KeySpec spec) {
+    }
+
+    /** The keys of a command line (args[0] is the name), or null when the arguments don't fit the key specs. */
+    public List<KeyAt> findKeys(byte[][] args) {
+        List<KeyAt> found = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (KeySpec ks : keySpecs()) {
+            positions.clear();
+            if (!ks.collect(args, positions)) {
+                return null;
+            }
+            positions.forEach(p -> found.add(new KeyAt(p, ks)));
+        }
+        return found;
     }
 
     public boolean hasFlag(String flag) {

@@ -1,5 +1,6 @@
 package io.redoubt.command;
 
+import io.redoubt.util.Bytes;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,6 +35,18 @@ public final class CommandTable {
 
     public CommandSpec find(String lowerName) {
         return commands.get(lowerName);
+    }
+
+    /**
+     * The command a command line names: the subcommand for a container (CLIENT KILL -> client|kill), or
+     * null when the name or subcommand is unknown or a container is given no subcommand.
+     */
+    public CommandSpec resolve(byte[][] args) {
+        CommandSpec spec = commands.get(Bytes.lowerAscii(args[0]));
+        if (spec == null || !spec.isContainer()) {
+            return spec;
+        }
+        return args.length < 2 ? null : spec.subcommand(Bytes.lowerAscii(args[1]));
     }
 
     public int size() {

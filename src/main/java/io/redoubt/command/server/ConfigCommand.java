@@ -75,15 +75,12 @@ public final class ConfigCommand {
     }
 
     static void help(CommandContext c) {
-        c.reply.stringArray(List.of(
-            "CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+        HelpReply.write(c, "CONFIG", List.of(
             "GET <pattern>",
             "    Return parameters matching the glob-like <pattern> and their values.",
             "SET <directive> <value>",
             "    Set the configuration <directive> to <value>.",
             "RESETSTAT",
-            "    Reset statistics reported by the INFO command.",
-            "HELP",
-            "    Print this help."));
+            "    Reset statistics reported by the INFO command."));
     }
 }
