@@ -10,6 +10,8 @@ import io.redoubt.keyspace.Keyspace;
 import io.redoubt.server.LogLevels;
 import io.redoubt.server.Server;
 import io.redoubt.server.ServerLifecycle;
+import io.redoubt.server.ServerShutdown;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -27,7 +29,8 @@ public class RedoubtConfiguration {
         return registry;
     }
 
-    @Bean
+    /** No destroy method: Spring would otherwise infer Server.shutdown() (SHUTDOWN's action) as one. */
+    @Bean(destroyMethod = "")
     Server server(DirectiveRegistry directives) {
         Keyspace keyspace = new Keyspace(directives.get("databases").asInt());
         CommandTable table = Commands.createTable();
@@ -35,7 +38,8 @@ public class RedoubtConfiguration {
     }
 
     @Bean
-    ServerLifecycle serverLifecycle(Server server) {
+    ServerLifecycle serverLifecycle(Server server, ConfigurableApplicationContext context) {
+        server.onShutdown(new ServerShutdown(context, false)); // RedoubtApplication.main makes it exit the JVM too
         return new ServerLifecycle(server, new CommandExecutor(server));
     }
 }

@@ -24,8 +24,10 @@ public final class Server {
     private final CommandTable commands;
     private final ServerStats stats = new ServerStats();
     private final SlowLog slowLog = new SlowLog();
+    private final ClientPause pause = new ClientPause();
     private final long startMs = System.currentTimeMillis();
     private final String runId;
+    private final String replicationId;
     private final List<String> listening = new CopyOnWriteArrayList<>();
     private volatile String ioEngine = "nio";
     private volatile Runnable shutdownAction = () -> { };
@@ -34,9 +36,14 @@ public final class Server {
         this.directives = directives;
         this.keyspace = keyspace;
         this.commands = commands;
+        this.runId = randomHex40();
+        this.replicationId = randomHex40();
+    }
+
+    private static String randomHex40() {
         byte[] id = new byte[20];
         new SecureRandom().nextBytes(id);
-        this.runId = HexFormat.of().formatHex(id);
+        return HexFormat.of().formatHex(id);
     }
 
     public DirectiveRegistry directives() {
@@ -63,12 +70,21 @@ public final class Server {
         return slowLog;
     }
 
+    public ClientPause pause() {
+        return pause;
+    }
+
     public long startMs() {
         return startMs;
     }
 
     public String runId() {
         return runId;
+    }
+
+    /** The replication ID (INFO master_replid); Redis draws it apart from the run ID. */
+    public String replicationId() {
+        return replicationId;
     }
 
     /** Addresses the listeners are bound to, for the start-up block and INFO. */
