@@ -24,7 +24,8 @@ public final class CommandExecutor {
     public void execute(CommandContext ctx, byte[][] args) {
         Client client = ctx.client;
         int mark = ctx.reply.buffer().writerIndex();
-        server.keyspace().beginCommand(!client.noTouch());
+        // CLIENT NO-TOUCH spares access times, except for TOUCH itself (as in Redis 7.2)
+        server.keyspace().beginCommand(!client.noTouch() || Bytes.equalsIgnoreCase(args[0], "touch"));
         client.interacted(server.keyspace().now());
         String name = Bytes.lowerAscii(args[0]);
         CommandSpec spec = server.commands().find(name);
@@ -67,6 +68,7 @@ public final class CommandExecutor {
 
     private void run(CommandContext ctx, CommandSpec spec, byte[][] args) {
         ctx.begin(spec, args);
+        ctx.client.lastCommand(spec.fullName());
         long start = System.nanoTime();
         try {
             spec.handler().run(ctx);
@@ -78,7 +80,7 @@ public final class CommandExecutor {
         spec.stats.calls++;
         spec.stats.micros += micros;
         server.stats().commandProcessed();
-        ctx.client.lastCommand(spec.fullName());
+        ctx.client.commandProcessed();
         long threshold = server.directives().get("slowlog-log-slower-than").asLong();
         if (threshold >= 0 && micros >= threshold && !spec.hasFlag("skip_slowlog")) {
             server.slowLog().record(args, micros, ctx.client.address(), ctx.client.name(),

@@ -6,6 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.CommandExecutor;
+import io.redoubt.command.CommandSpec;
+import io.redoubt.server.ClientPause;
 import io.redoubt.server.Server;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection's command loop. Commands decoded from one socket read are collected and, when the read is
  * complete, executed as one batch under the keyspace lock with their replies written into one buffer and
- * flushed once: pipelining costs one lock and one write per read, not per command.
+ * flushed once: pipelining costs one lock and one write per read, not per command. A command held back by
+ * CLIENT PAUSE ends the batch early: the rest is kept, reading stops, and the batch runs again on this
+ * channel's event loop when the pause ends.
  */
 public final class ClientHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ClientHandler.class);
@@ -27,6 +31,8 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final Reply reply = new Reply();
     private final CommandContext context;
     private final List<Object> pending = new ArrayList<>();
+    private ChannelHandlerContext channelContext;
+    private boolean waitingForPause;
 
     public ClientHandler(Server server, CommandExecutor executor, Client client) {
         this.server = server;
@@ -37,6 +43,11 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     public Client client() {
         return client;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        channelContext = ctx;
     }
 
     @Override
@@ -67,7 +78,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (!pending.isEmpty()) {
+        if (!pending.isEmpty() && !waitingForPause) {
             runBatch(ctx);
         }
     }
@@ -77,15 +88,23 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
         reply.target(out);
         reply.protocol(client.resp());
         ProtocolFault fault = null;
+        boolean held = false;
+        int done = 0;
         ReentrantLock lock = server.keyspace().lock();
         lock.lock();
         try {
-            for (Object o : pending) {
+            for (; done < pending.size(); done++) {
+                Object o = pending.get(done);
                 if (o instanceof ProtocolFault f) {
                     fault = f;
                     break;
                 }
-                executor.execute(context, (byte[][]) o);
+                byte[][] args = (byte[][]) o;
+                if (heldByPause(args)) {
+                    held = true;
+                    break;
+                }
+                executor.execute(context, args);
                 reply.protocol(client.resp());
                 if (client.closing()) {
                     break;
@@ -93,7 +112,11 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
             }
         } finally {
             lock.unlock();
-            pending.clear();
+            if (held) {
+                pending.subList(0, done).clear(); // the held command and those after it run when the pause ends
+            } else {
+                pending.clear();
+            }
         }
         if (fault != null) {
             if (fault.replies()) {
@@ -108,8 +131,12 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
         client.countOut(bytes);
         server.stats().netOut(bytes);
         if (client.closing()) {
+            pending.clear();
             ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
             return;
+        }
+        if (held) {
+            ctx.channel().config().setAutoRead(false); // read nothing more until the pause lets this client go on
         }
         if (bytes == 0) {
             out.release();
@@ -121,9 +148,44 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * CLIENT PAUSE: a held command makes the connection wait (called with the lock held). Commands that will
+     * be refused anyway (unknown, wrong arity) are not held, as in Redis.
+     */
+    private boolean heldByPause(byte[][] args) {
+        ClientPause pause = server.pause();
+        long now = System.currentTimeMillis();
+        if (!pause.paused(now)) {
+            return false;
+        }
+        CommandSpec spec = server.commands().resolve(args);
+        if (spec == null || !spec.arityAccepts(args.length) || !pause.holds(spec, now)) {
+            return false;
+        }
+        if (!waitingForPause) {
+            waitingForPause = true;
+            ChannelHandlerContext ctx = channelContext;
+            pause.await(ctx.executor(), () -> resumeAfterPause(ctx));
+        }
+        return true;
+    }
+
+    private void resumeAfterPause(ChannelHandlerContext ctx) {
+        waitingForPause = false;
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        if (!pending.isEmpty()) {
+            runBatch(ctx);
+        }
+    }
+
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable()) {
+        if (ctx.channel().isWritable() && !waitingForPause) {
             ctx.channel().config().setAutoRead(true);
         }
         ctx.fireChannelWritabilityChanged();
