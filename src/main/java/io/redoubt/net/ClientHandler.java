@@ -94,6 +94,9 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
         lock.lock();
         try {
             for (; done < pending.size(); done++) {
+                if (client.closing()) {
+                    break; // after QUIT, or killed by CLIENT KILL before the close reached this event loop
+                }
                 Object o = pending.get(done);
                 if (o instanceof ProtocolFault f) {
                     fault = f;
@@ -106,9 +109,6 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
                 }
                 executor.execute(context, args);
                 reply.protocol(client.resp());
-                if (client.closing()) {
-                    break;
-                }
             }
         } finally {
             lock.unlock();
