@@ -41,12 +41,7 @@ public final class CommandExecutor {
             finishReply(ctx, mark);
             return;
         }
-        if (spec.isContainer()) {
-            if (args.length < 2) {
-                fail(ctx, spec, "ERR wrong number of arguments for '" + spec.fullName() + "' command");
-                finishReply(ctx, mark);
-                return;
-            }
+        if (spec.isContainer() && args.length >= 2) { // alone, a container runs itself (COMMAND) or fails arity
             CommandSpec sub = spec.subcommand(Bytes.lowerAscii(args[1]));
             if (sub == null) {
                 fail(ctx, spec, "ERR unknown subcommand '" + abbreviate(args[1]) + "'. Try "

@@ -38,15 +38,15 @@ public final class CommandTable {
     }
 
     /**
-     * The command a command line names: the subcommand for a container (CLIENT KILL -> client|kill), or
-     * null when the name or subcommand is unknown or a container is given no subcommand.
+     * The command a command line names, as the executor picks it: the subcommand of a container (CLIENT KILL
+     * -> client|kill), the container itself when given no subcommand, null for unknown names.
      */
     public CommandSpec resolve(byte[][] args) {
         CommandSpec spec = commands.get(Bytes.lowerAscii(args[0]));
-        if (spec == null || !spec.isContainer()) {
+        if (spec == null || !spec.isContainer() || args.length < 2) {
             return spec;
         }
-        return args.length < 2 ? null : spec.subcommand(Bytes.lowerAscii(args[1]));
+        return spec.subcommand(Bytes.lowerAscii(args[1]));
     }
 
     public int size() {

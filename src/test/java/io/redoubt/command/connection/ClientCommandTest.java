@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
+import redis.clients.jedis.commands.ProtocolCommand;
 import redis.clients.jedis.args.ClientAttributeOption;
 import redis.clients.jedis.args.ClientType;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -159,25 +160,15 @@ class ClientCommandTest {
     void clientInfoIsAVerbatimStringInResp3() throws Exception {
         try (RawConnection raw = new RawConnection(server.port())) {
             raw.send("HELLO 3\r\n");
-            skipReply(raw);
+            while (!raw.line().equals("*0")) {
+                // HELLO's reply ends with its empty "modules" array
+            }
             raw.send("CLIENT INFO\r\n");
             String header = raw.line();
             assertThat(header).startsWith("=");
             String body = new String(raw.read(Integer.parseInt(header.substring(1)) + 2));
             assertThat(body).startsWith("txt:id=").endsWith("\n\r\n")
                 .contains(" addr=127.0.0.1:" + raw.socket().getLocalPort() + " ");
-        }
-    }
-
-    /** Skips one RESP3 reply of HELLO (a map of simple values and one empty array). */
-    static void skipReply(RawConnection raw) throws Exception {
-        String first = raw.line();
-        int pairs = Integer.parseInt(first.substring(1));
-        for (int i = 0; i < pairs * 2; i++) {
-            String l = raw.line();
-            if (l.startsWith("$")) {
-                raw.line();
-            }
         }
     }
 
@@ -215,7 +206,7 @@ class ClientCommandTest {
 
     static void assertError(Jedis jedis, String error, String... command) {
         String[] args = java.util.Arrays.copyOfRange(command, 1, command.length);
-        Protocol.Command cmd = Protocol.Command.valueOf(command[0]);
+        ProtocolCommand cmd = () -> command[0].getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThatThrownBy(() -> jedis.sendCommand(cmd, args))
             .isInstanceOf(JedisDataException.class).hasMessage(error);
     }
