@@ -23,6 +23,7 @@ public final class ConfigCommand {
             .doc("Returns the effective values of configuration parameters.", "2.0.0", "server",
                 "O(N) when N is the number of configuration parameters provided");
         config.sub("set", -4, "admin noscript loading stale", 0, 0, 0, "@admin @slow @dangerous", ConfigCommand::set)
+            .tips("request_policy:all_nodes response_policy:all_succeeded")
             .doc("Sets configuration parameters in-flight.", "2.0.0", "server",
                 "O(N) when N is the number of configuration parameters provided");
         config.sub("resetstat", 2, "admin noscript loading stale", 0, 0, 0, "@admin @slow @dangerous",
