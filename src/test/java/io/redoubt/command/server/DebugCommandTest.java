@@ -3,6 +3,7 @@ package io.redoubt.command.server;
 import static io.redoubt.command.server.CommandCommandTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.redoubt.net.Client;
 import io.redoubt.support.TestServer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,15 +33,19 @@ class DebugCommandTest {
     void sleepBlocksOtherClientsToo() throws Exception {
         try (Jedis sleeper = new Jedis(server.host(), server.port());
              Jedis other = new Jedis(server.host(), server.port())) {
+            long sleeperId = sleeper.clientId();
             other.ping();
-            long start = System.nanoTime();
             CompletableFuture<Object> sleep =
-                CompletableFuture.supplyAsync(() -> sleeper.sendCommand(DEBUG, "SLEEP", "0.5"));
-            Thread.sleep(100);
+                CompletableFuture.supplyAsync(() -> sleeper.sendCommand(DEBUG, "SLEEP", "1"));
+            Client sleeping = server.server().clients().byId(sleeperId);
+            long deadline = System.currentTimeMillis() + 5000;
+            while (!sleeping.lastCommand().equals("debug") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(1); // until DEBUG SLEEP has started, holding the keyspace lock
+            }
+            long start = System.nanoTime();
             assertThat(other.ping()).isEqualTo("PONG");
-            long pingDone = (System.nanoTime() - start) / 1_000_000;
+            assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(500);
             assertThat(new String((byte[]) sleep.get(5, TimeUnit.SECONDS))).isEqualTo("OK");
-            assertThat(pingDone).isGreaterThanOrEqualTo(450);
         }
     }
 
