@@ -57,9 +57,14 @@ public final class CommandContext {
 
     /** The argument as a 64-bit integer, or Redis's "value is not an integer or out of range". */
     public long longArg(int i) {
+        return longArg(i, null);
+    }
+
+    /** The argument as a 64-bit integer, or the given error (null: the one above) when it is not one. */
+    public long longArg(int i, String error) {
         long[] out = new long[1];
         if (!Bytes.parseLong(args[i], 0, args[i].length, out)) {
-            throw RedisError.NOT_INTEGER;
+            throw error == null ? RedisError.NOT_INTEGER : new RedisError(error);
         }
         return out[0];
     }

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * One command's metadata, as COMMAND INFO and COMMAND DOCS report it (arity, flags, key positions, ACL
- * categories, summary), and its handler. A container command (CONFIG, CLIENT, ...) has subcommands instead
- * of a handler.
+ * categories, key specs, tips, summary), and its handler. A container command (CONFIG, CLIENT, ...) has
+ * subcommands instead of a handler; COMMAND has both, its handler answering when it is called alone.
  */
 public final class CommandSpec {
     /** Flags Redis keeps to itself: they steer the server but COMMAND INFO does not show them. */
@@ -47,7 +47,8 @@ public final class CommandSpec {
         this.handler = handler;
     }
 
-    private static List<String> words(String s) {
+    /** Space-separated words as a list, the form flags, categories and tips are declared in. */
+    static List<String> words(String s) {
         return s == null || s.isBlank() ? List.of() : List.of(s.trim().split("\\s+"));
     }
 

@@ -4,6 +4,7 @@ import io.redoubt.util.Bytes;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -47,6 +48,17 @@ public final class CommandTable {
             return spec;
         }
         return spec.subcommand(Bytes.lowerAscii(args[1]));
+    }
+
+    /** A command by the name COMMAND INFO and DOCS accept: "get", or "client|kill" for a subcommand. */
+    public CommandSpec findFullName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        int bar = lower.indexOf('|');
+        if (bar < 0) {
+            return commands.get(lower);
+        }
+        CommandSpec container = commands.get(lower.substring(0, bar));
+        return container == null ? null : container.subcommand(lower.substring(bar + 1));
     }
 
     public int size() {

@@ -20,7 +20,7 @@ public final class KeySpec {
     private final int c;
 
     private KeySpec(String flags, int index, String keyword, int startFrom, boolean keynum, int a, int b, int c) {
-        this.flags = flags == null || flags.isBlank() ? List.of() : List.of(flags.trim().split("\\s+"));
+        this.flags = CommandSpec.words(flags);
         this.index = index;
         this.keyword = keyword;
         this.startFrom = startFrom;

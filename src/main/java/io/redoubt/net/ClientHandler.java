@@ -31,7 +31,6 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final Reply reply = new Reply();
     private final CommandContext context;
     private final List<Object> pending = new ArrayList<>();
-    private ChannelHandlerContext channelContext;
     private boolean waitingForPause;
 
     public ClientHandler(Server server, CommandExecutor executor, Client client) {
@@ -43,11 +42,6 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     public Client client() {
         return client;
-    }
-
-    @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        channelContext = ctx;
     }
 
     @Override
@@ -103,7 +97,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
                     break;
                 }
                 byte[][] args = (byte[][]) o;
-                if (heldByPause(args)) {
+                if (heldByPause(ctx, args)) {
                     held = true;
                     break;
                 }
@@ -152,7 +146,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
      * CLIENT PAUSE: a held command makes the connection wait (called with the lock held). Commands that will
      * be refused anyway (unknown, wrong arity) are not held, as in Redis.
      */
-    private boolean heldByPause(byte[][] args) {
+    private boolean heldByPause(ChannelHandlerContext ctx, byte[][] args) {
         ClientPause pause = server.pause();
         long now = System.currentTimeMillis();
         if (!pause.paused(now)) {
@@ -164,7 +158,6 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
         if (!waitingForPause) {
             waitingForPause = true;
-            ChannelHandlerContext ctx = channelContext;
             pause.await(ctx.executor(), () -> resumeAfterPause(ctx));
         }
         return true;

@@ -161,12 +161,7 @@ public final class ClientCommand {
                 throw new RedisError("ERR CLIENT PAUSE mode must be WRITE or ALL");
             }
         }
-        long timeout;
-        try {
-            timeout = c.longArg(2);
-        } catch (RedisError e) {
-            throw new RedisError("ERR timeout is not an integer or out of range");
-        }
+        long timeout = c.longArg(2, "ERR timeout is not an integer or out of range");
         if (timeout < 0) {
             throw new RedisError("ERR timeout is negative");
         }

@@ -34,7 +34,11 @@ final class ClientKill {
             String value = c.argString(i + 1);
             switch (c.option(i)) {
                 case "id" -> {
-                    long id = positive(c, i + 1, "ERR client-id should be greater than 0");
+                    String error = "ERR client-id should be greater than 0";
+                    long id = c.longArg(i + 1, error);
+                    if (id <= 0) {
+                        throw new RedisError(error);
+                    }
                     filters.add(cl -> cl.id() == id);
                 }
                 case "type" -> filters.add(ClientTypes.filter(value));
@@ -65,19 +69,6 @@ final class ClientKill {
         }
         Predicate<Client> all = cl -> filters.stream().allMatch(f -> f.test(cl));
         c.reply.integer(killMatching(c, all, skipMe));
-    }
-
-    private static long positive(CommandContext c, int i, String error) {
-        long v;
-        try {
-            v = c.longArg(i);
-        } catch (RedisError e) {
-            throw new RedisError(error);
-        }
-        if (v <= 0) {
-            throw new RedisError(error);
-        }
-        return v;
     }
 
     private static int killMatching(CommandContext c, Predicate<Client> match, boolean skipMe) {

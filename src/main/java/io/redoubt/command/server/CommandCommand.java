@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 
 /** COMMAND and its subcommands: the command table as clients (redis-cli, cluster clients) read it. */
@@ -48,17 +47,6 @@ public final class CommandCommand {
             .doc("Returns helpful text about the different subcommands.", "5.0.0", "server", "O(1)");
     }
 
-    /** A command by the name COMMAND INFO and DOCS accept: "get", or "client|kill" for a subcommand. */
-    private static CommandSpec lookup(CommandTable table, String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        int bar = lower.indexOf('|');
-        if (bar < 0) {
-            return table.find(lower);
-        }
-        CommandSpec container = table.find(lower.substring(0, bar));
-        return container == null ? null : container.subcommand(lower.substring(bar + 1));
-    }
-
     static void info(CommandContext c) {
         if (c.argc() == 2) {
             infoOf(c, c.server.commands().all());
@@ -66,7 +54,7 @@ public final class CommandCommand {
         }
         List<CommandSpec> specs = new ArrayList<>();
         for (int i = 2; i < c.argc(); i++) {
-            specs.add(lookup(c.server.commands(), c.argString(i)));
+            specs.add(c.server.commands().findFullName(c.argString(i)));
         }
         infoOf(c, specs);
     }
@@ -82,7 +70,7 @@ public final class CommandCommand {
             specs.addAll(c.server.commands().all());
         }
         for (int i = 2; i < c.argc(); i++) {
-            CommandSpec s = lookup(c.server.commands(), c.argString(i));
+            CommandSpec s = c.server.commands().findFullName(c.argString(i));
             if (s != null) {
                 specs.add(s);
             }

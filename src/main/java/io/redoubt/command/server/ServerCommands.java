@@ -3,7 +3,6 @@ package io.redoubt.command.server;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.CommandTable;
 import io.redoubt.command.RedisError;
-import io.redoubt.util.Bytes;
 import java.time.Instant;
 
 /**
@@ -66,21 +65,13 @@ public final class ServerCommands {
     }
 
     static void swapDb(CommandContext c) {
-        long a = dbIndex(c, 1, "ERR invalid first DB index");
-        long b = dbIndex(c, 2, "ERR invalid second DB index");
+        long a = c.longArg(1, "ERR invalid first DB index");
+        long b = c.longArg(2, "ERR invalid second DB index");
         int count = c.keyspace().count();
         if (a < 0 || a >= count || b < 0 || b >= count) {
             throw RedisError.DB_INDEX;
         }
         c.keyspace().swap((int) a, (int) b);
         c.reply.ok();
-    }
-
-    private static long dbIndex(CommandContext c, int i, String error) {
-        long[] out = new long[1];
-        if (!Bytes.parseLong(c.arg(i), 0, c.arg(i).length, out)) {
-            throw new RedisError(error);
-        }
-        return out[0];
     }
 }

@@ -5,7 +5,6 @@ import io.redoubt.command.CommandSpec;
 import io.redoubt.command.CommandTable;
 import io.redoubt.command.RedisError;
 import io.redoubt.server.SlowLog;
-import io.redoubt.util.Bytes;
 import java.util.List;
 
 /** SLOWLOG GET [count] | LEN | RESET | HELP over the server's slow log. */
@@ -39,11 +38,11 @@ public final class SlowlogCommand {
         }
         long count = DEFAULT_COUNT;
         if (c.argc() == 3) {
-            long[] parsed = new long[1];
-            if (!Bytes.parseLong(c.arg(2), 0, c.arg(2).length, parsed) || parsed[0] < -1) {
-                throw new RedisError("ERR count should be greater than or equal to -1");
+            String error = "ERR count should be greater than or equal to -1";
+            count = c.longArg(2, error);
+            if (count < -1) {
+                throw new RedisError(error);
             }
-            count = parsed[0];
         }
         int limit = count == -1 ? Integer.MAX_VALUE : (int) Math.min(count, Integer.MAX_VALUE);
         List<SlowLog.Entry> entries = c.server.slowLog().newest(limit);
