@@ -29,6 +29,7 @@ public final class Client implements RespDecoder.AuthState {
     private volatile boolean noEvict;
     private volatile boolean noTouch;
     private volatile boolean closing;
+    private volatile boolean blocked;
     private volatile long commandsProcessed;
     private final AtomicLong netIn = new AtomicLong();
     private final AtomicLong netOut = new AtomicLong();
@@ -181,6 +182,15 @@ public final class Client implements RespDecoder.AuthState {
 
     public void noTouch(boolean v) {
         this.noTouch = v;
+    }
+
+    /** Waiting for CLIENT PAUSE to end (Redis's postponed clients): flag b, and exempt from the idle timeout. */
+    public boolean blocked() {
+        return blocked;
+    }
+
+    void blocked(boolean v) {
+        this.blocked = v;
     }
 
     /** Set by QUIT and CLIENT KILL: the connection closes once pending replies are written. */

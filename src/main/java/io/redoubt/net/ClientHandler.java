@@ -158,6 +158,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
         if (!waitingForPause) {
             waitingForPause = true;
+            client.blocked(true);
             pause.await(ctx.executor(), () -> resumeAfterPause(ctx));
         }
         return true;
@@ -165,6 +166,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     private void resumeAfterPause(ChannelHandlerContext ctx) {
         waitingForPause = false;
+        client.blocked(false);
         if (!ctx.channel().isActive()) {
             return;
         }

@@ -43,9 +43,15 @@ final class ClientLine {
             .append('\n');
     }
 
-    /** Redis's flag letters for what Redoubt has: c (closing after reply), e (no-evict), T (no-touch), N (none). */
+    /**
+     * Redis's flag letters, in Redis's order, for what Redoubt has: b (held by CLIENT PAUSE), c (closing after
+     * reply), e (no-evict), T (no-touch), N (none).
+     */
     private static String flags(Client c) {
         StringBuilder f = new StringBuilder();
+        if (c.blocked()) {
+            f.append('b');
+        }
         if (c.closing()) {
             f.append('c');
         }

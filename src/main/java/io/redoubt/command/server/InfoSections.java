@@ -5,6 +5,7 @@ import io.redoubt.command.CommandStats;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Keyspace;
+import io.redoubt.net.Client;
 import io.redoubt.net.ClientRegistry;
 import io.redoubt.server.Server;
 import io.redoubt.server.ServerStats;
@@ -85,7 +86,7 @@ final class InfoSections {
         field("connected_clients", clients.count())
             .field("cluster_connections", 0)
             .field("maxclients", server.directives().get("maxclients").value())
-            .field("blocked_clients", 0)
+            .field("blocked_clients", clients.all().stream().filter(Client::blocked).count()) // held by CLIENT PAUSE
             .field("tracking_clients", 0)
             .field("clients_in_timeout_table", 0)
             .field("total_blocking_keys", 0)

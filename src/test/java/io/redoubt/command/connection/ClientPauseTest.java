@@ -67,9 +67,13 @@ class ClientPauseTest {
              Jedis writer = new Jedis(server.host(), server.port())) {
             admin.clientPause(30_000, ClientPauseMode.WRITE);
             long start = System.nanoTime();
+            long writerId = writer.clientId();
             CompletableFuture<Long> del = CompletableFuture.supplyAsync(() -> writer.del("x"));
             Thread.sleep(200);
             assertThat(del.isDone()).isFalse();
+            // a held client shows flag b and counts as blocked, as in Redis
+            assertThat(admin.clientList(writerId)).contains(" flags=b ");
+            assertThat(admin.info("clients")).contains("blocked_clients:1\r\n");
             assertThat(admin.clientUnpause()).isEqualTo("OK");
             assertThat(del.get(5, TimeUnit.SECONDS)).isZero();
             assertThat(millisSince(start)).isLessThan(5000);
