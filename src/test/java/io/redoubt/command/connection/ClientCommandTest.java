@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -209,5 +213,25 @@ class ClientCommandTest {
         ProtocolCommand cmd = () -> command[0].getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThatThrownBy(() -> jedis.sendCommand(cmd, args))
             .isInstanceOf(JedisDataException.class).hasMessage(error);
+    }
+
+    @Test
+    void lettuceIdNameNoEvictAndReplyOn() {
+        try (StatefulRedisConnection<String, String> conn = lettuce.connect()) {
+            RedisCommands<String, String> sync = conn.sync();
+            assertThat(sync.clientId()).isPositive();
+            assertThat(sync.clientSetname("lettuce-conn")).isEqualTo("OK");
+            assertThat(sync.clientGetname()).isEqualTo("lettuce-conn");
+            assertThat(sync.clientNoEvict(true)).isEqualTo("OK");
+            assertThat(fields(sync.clientInfo()).get("flags")).isEqualTo("e");
+            assertThat(sync.clientNoEvict(false)).isEqualTo("OK");
+            String on = sync.dispatch(CommandType.CLIENT, new StatusOutput<>(StringCodec.UTF8),
+                new CommandArgs<>(StringCodec.UTF8).add("REPLY").add("ON"));
+            assertThat(on).isEqualTo("OK");
+            String touch = sync.dispatch(CommandType.CLIENT, new StatusOutput<>(StringCodec.UTF8),
+                new CommandArgs<>(StringCodec.UTF8).add("NO-TOUCH").add("ON"));
+            assertThat(touch).isEqualTo("OK");
+            assertThat(fields(sync.clientInfo()).get("flags")).isEqualTo("T");
+        }
     }
 }

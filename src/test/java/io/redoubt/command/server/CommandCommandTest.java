@@ -11,6 +11,10 @@ import io.redoubt.support.RawConnection;
 import io.redoubt.support.TestServer;
 import java.util.List;
 import java.util.Map;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.ArrayOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -207,5 +211,25 @@ class CommandCommandTest {
         ProtocolCommand cmd = () -> command[0].getBytes(java.nio.charset.StandardCharsets.UTF_8);
         assertThatThrownBy(() -> jedis.sendCommand(cmd, args))
             .isInstanceOf(JedisDataException.class).hasMessage(error);
+    }
+
+    @Test
+    void lettuceDocsListAndGetKeysOverResp3() {
+        RedisClient client = RedisClient.create(server.uri());
+        try (StatefulRedisConnection<String, String> conn = client.connect()) {
+            StringCodec codec = StringCodec.UTF8;
+            List<Object> docs = conn.sync().dispatch(CommandType.COMMAND, new ArrayOutput<>(codec),
+                new CommandArgs<>(codec).add("DOCS").add("get"));
+            assertThat(docs.get(0)).isEqualTo("get");
+            assertThat(docs.toString()).contains("summary", "Returns the string value of a key.", "group", "string");
+            List<Object> keys = conn.sync().dispatch(CommandType.COMMAND, new ArrayOutput<>(codec),
+                new CommandArgs<>(codec).add("GETKEYS").add("set").add("kk").add("v"));
+            assertThat(keys).containsExactly("kk");
+            List<Object> names = conn.sync().dispatch(CommandType.COMMAND, new ArrayOutput<>(codec),
+                new CommandArgs<>(codec).add("LIST").add("FILTERBY").add("PATTERN").add("slowlog|*"));
+            assertThat(names).contains("slowlog|get", "slowlog|len", "slowlog|reset", "slowlog|help");
+        } finally {
+            client.shutdown();
+        }
     }
 }

@@ -8,6 +8,12 @@ import io.redoubt.support.TestServer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,6 +87,20 @@ class DebugCommandTest {
             assertError(jedis, "ERR unknown subcommand or wrong number of arguments for 'SLEEP'. Try DEBUG HELP.",
                 "DEBUG", "SLEEP");
             assertError(jedis, "ERR wrong number of arguments for 'debug' command", "DEBUG");
+        }
+    }
+
+    @Test
+    void lettuceDebugSleep() {
+        RedisClient client = RedisClient.create(server.uri());
+        try (StatefulRedisConnection<String, String> conn = client.connect()) {
+            long start = System.nanoTime();
+            String ok = conn.sync().dispatch(CommandType.DEBUG, new StatusOutput<>(StringCodec.UTF8),
+                new CommandArgs<>(StringCodec.UTF8).add("SLEEP").add("0.2"));
+            assertThat(ok).isEqualTo("OK");
+            assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(190);
+        } finally {
+            client.shutdown();
         }
     }
 }

@@ -108,4 +108,19 @@ class KeyspaceServerCommandsTest {
             client.shutdown();
         }
     }
+
+    @Test
+    void lettuceTimeAndDbsize() {
+        RedisClient client = RedisClient.create(server.uri());
+        try (StatefulRedisConnection<String, String> conn = client.connect()) {
+            List<String> time = conn.sync().time();
+            assertThat(Long.parseLong(time.get(0))).isCloseTo(System.currentTimeMillis() / 1000,
+                org.assertj.core.data.Offset.offset(5L));
+            conn.sync().set("d1", "v");
+            conn.sync().set("d2", "v");
+            assertThat(conn.sync().dbsize()).isEqualTo(2L);
+        } finally {
+            client.shutdown();
+        }
+    }
 }

@@ -3,6 +3,8 @@ package io.redoubt.command.server;
 import static io.redoubt.command.server.CommandCommandTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.redoubt.support.RawConnection;
 import io.redoubt.support.TestServer;
 import java.io.IOException;
@@ -61,6 +63,24 @@ class ShutdownCommandTest {
             return true;
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    @Test
+    void lettuceShutdownNosave() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            RedisClient client = RedisClient.create(server.uri());
+            try (StatefulRedisConnection<String, String> conn = client.connect()) {
+                assertThat(conn.sync().ping()).isEqualTo("PONG");
+                conn.sync().shutdown(false);
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (accepts(server.port()) && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(accepts(server.port())).isFalse();
+            } finally {
+                client.shutdown();
+            }
         }
     }
 }
