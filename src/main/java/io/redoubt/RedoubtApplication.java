@@ -3,6 +3,8 @@ package io.redoubt;
 import io.redoubt.config.DirectiveCatalog;
 import io.redoubt.config.RedisStyleArgs;
 import java.util.Map;
+import io.redoubt.server.Server;
+import io.redoubt.server.ServerShutdown;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,12 +18,16 @@ public class RedoubtApplication {
             io.redoubt.tls.CertificateGenerator.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        ConfigurableApplicationContext context;
         try {
-            start(args);
+            context = start(args);
         } catch (Throwable t) {
             // Spring has already reported it (one line for configuration errors, see StartupFailureReporter)
             System.exit(1);
+            return;
         }
+        // run as a process, SHUTDOWN ends it with status 0; embedded servers (tests) only close their context
+        context.getBean(Server.class).onShutdown(new ServerShutdown(context, true));
     }
 
     public static ConfigurableApplicationContext start(String... args) {

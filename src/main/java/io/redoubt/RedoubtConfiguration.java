@@ -12,6 +12,8 @@ import io.redoubt.server.Server;
 import io.redoubt.server.ServerLifecycle;
 import io.redoubt.tls.DevCertificates;
 import io.redoubt.tls.TlsReloader;
+import io.redoubt.server.ServerShutdown;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -29,11 +31,12 @@ public class RedoubtConfiguration {
         return registry;
     }
 
-    @Bean
-    Server server(DirectiveRegistry directives) {
+    /** No destroy method: Spring would otherwise infer Server.shutdown() (SHUTDOWN's action) as one. */
+    @Bean(destroyMethod = "")
+    Server server(DirectiveRegistry directives, TlsReloader tls) {
         Keyspace keyspace = new Keyspace(directives.get("databases").asInt());
         CommandTable table = Commands.createTable();
-        return new Server(directives, keyspace, table);
+        return new Server(directives, keyspace, table, tls);
     }
 
     @Bean
@@ -43,7 +46,8 @@ public class RedoubtConfiguration {
     }
 
     @Bean
-    ServerLifecycle serverLifecycle(Server server, TlsReloader tls) {
+    ServerLifecycle serverLifecycle(Server server, TlsReloader tls, ConfigurableApplicationContext context) {
+        server.onShutdown(new ServerShutdown(context, false)); // RedoubtApplication.main makes it exit the JVM too
         return new ServerLifecycle(server, new CommandExecutor(server), tls);
     }
 }

@@ -57,11 +57,22 @@ public final class CommandContext {
 
     /** The argument as a 64-bit integer, or Redis's "value is not an integer or out of range". */
     public long longArg(int i) {
+        return longArg(i, null);
+    }
+
+    /** The argument as a 64-bit integer, or the given error (null: the one above) when it is not one. */
+    public long longArg(int i, String error) {
         long[] out = new long[1];
         if (!Bytes.parseLong(args[i], 0, args[i].length, out)) {
-            throw RedisError.NOT_INTEGER;
+            throw error == null ? RedisError.NOT_INTEGER : new RedisError(error);
         }
         return out[0];
+    }
+
+    /** Redis's error for a subcommand given arguments it does not take: "... for 'get'. Try SLOWLOG HELP." */
+    public RedisError subcommandSyntaxError() {
+        return new RedisError("ERR unknown subcommand or wrong number of arguments for '" + argString(1)
+            + "'. Try " + argString(0).toUpperCase(java.util.Locale.ROOT) + " HELP.");
     }
 
     public Keyspace keyspace() {

@@ -29,7 +29,8 @@ public final class CommandExecutor {
     public void execute(CommandContext ctx, byte[][] args) {
         Client client = ctx.client;
         int mark = ctx.reply.buffer().writerIndex();
-        server.keyspace().beginCommand(!client.noTouch());
+        // CLIENT NO-TOUCH spares access times, except for TOUCH itself (as in Redis 7.2)
+        server.keyspace().beginCommand(!client.noTouch() || Bytes.equalsIgnoreCase(args[0], "touch"));
         client.interacted(server.keyspace().now());
         String name = Bytes.lowerAscii(args[0]);
         CommandSpec spec = server.commands().find(name);
@@ -46,12 +47,7 @@ public final class CommandExecutor {
             finishReply(ctx, mark);
             return;
         }
-        if (spec.isContainer()) {
-            if (args.length < 2) {
-                fail(ctx, spec, "ERR wrong number of arguments for '" + spec.fullName() + "' command");
-                finishReply(ctx, mark);
-                return;
-            }
+        if (spec.isContainer() && args.length >= 2) { // alone, a container runs itself (COMMAND) or fails arity
             CommandSpec sub = spec.subcommand(Bytes.lowerAscii(args[1]));
             if (sub == null) {
                 fail(ctx, spec, "ERR unknown subcommand '" + abbreviate(args[1]) + "'. Try "
@@ -73,6 +69,7 @@ public final class CommandExecutor {
 
     private void run(CommandContext ctx, CommandSpec spec, byte[][] args) {
         ctx.begin(spec, args);
+        ctx.client.lastCommand(spec.fullName());
         long start = System.nanoTime();
         try {
             spec.handler().run(ctx);
@@ -84,7 +81,7 @@ public final class CommandExecutor {
         spec.stats.calls++;
         spec.stats.micros += micros;
         server.stats().commandProcessed();
-        ctx.client.lastCommand(spec.fullName());
+        ctx.client.commandProcessed();
         long threshold = slowlogThreshold.asLong();
         if (threshold >= 0 && micros >= threshold && !spec.hasFlag("skip_slowlog")) {
             server.slowLog().record(args, micros, ctx.client.address(), ctx.client.name(),

@@ -1,16 +1,21 @@
 package io.redoubt.command;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One command's metadata, as COMMAND INFO and COMMAND DOCS report it (arity, flags, key positions, ACL
- * categories, summary), and its handler. A container command (CONFIG, CLIENT, ...) has subcommands instead
- * of a handler.
+ * categories, key specs, tips, summary), and its handler. A container command (CONFIG, CLIENT, ...) has
+ * subcommands instead of a handler; COMMAND has both, its handler answering when it is called alone.
  */
 public final class CommandSpec {
+    /** Flags Redis keeps to itself: they steer the server but COMMAND INFO does not show them. */
+    private static final Set<String> INTERNAL_FLAGS = Set.of("sentinel", "only_sentinel", "may_replicate");
+
     private final String name;
     private final String fullName;
     private final int arity;
@@ -21,6 +26,8 @@ public final class CommandSpec {
     private final List<String> aclCategories;
     private final CommandHandler handler;
     private final Map<String, CommandSpec> subcommands = new LinkedHashMap<>();
+    private List<String> tips = List.of();
+    private final List<KeySpec> keySpecs = new ArrayList<>();
     private String summary = "";
     private String since = "1.0.0";
     private String group = "generic";
@@ -40,7 +47,8 @@ public final class CommandSpec {
         this.handler = handler;
     }
 
-    private static List<String> words(String s) {
+    /** Space-separated words as a list, the form flags, categories and tips are declared in. */
+    static List<String> words(String s) {
         return s == null || s.isBlank() ? List.of() : List.of(s.trim().split("\\s+"));
     }
 
@@ -50,6 +58,21 @@ public final class CommandSpec {
         this.since = since;
         this.group = group;
         this.complexity = complexity;
+        return this;
+    }
+
+    /** Adds COMMAND INFO tips, space-separated, e.g. "request_policy:all_shards response_policy:agg_sum". */
+    public CommandSpec tips(String tips) {
+        this.tips = words(tips);
+        return this;
+    }
+
+    /**
+     * Declares a key specification. Commands that declare none get one derived from first/last/step, with
+     * flags RW update (write commands), RO access (read-only ones) or RO; declare them to be exact.
+     */
+    public CommandSpec keySpec(KeySpec spec) {
+        keySpecs.add(spec);
         return this;
     }
 
@@ -77,6 +100,47 @@ public final class CommandSpec {
 
     public List<String> flags() {
         return flags;
+    }
+
+    /** The flags COMMAND INFO shows. */
+    public List<String> publicFlags() {
+        return flags.stream().filter(f -> !INTERNAL_FLAGS.contains(f)).toList();
+    }
+
+    public List<String> tips() {
+        return tips;
+    }
+
+    /** Declared key specs, or the one implied by first/last/step, or none for commands without keys. */
+    public List<KeySpec> keySpecs() {
+        if (!keySpecs.isEmpty() || firstKey <= 0) {
+            return Collections.unmodifiableList(keySpecs);
+        }
+        String keyFlags = hasFlag("write") ? "RW update" : hasFlag("readonly") ? "RO access" : "RO";
+        int relativeLast = lastKey < 0 ? lastKey : lastKey - firstKey;
+        return List.of(KeySpec.range(keyFlags, firstKey, relativeLast, step, 0));
+    }
+
+    public boolean hasKeys() {
+        return !keySpecs().isEmpty();
+    }
+
+    /** A key found in a command line: its position and the spec that found it. */
+    public record KeyAt(int position, KeySpec spec) {
+    }
+
+    /** The keys of a command line (args[0] is the name), or null when the arguments don't fit the key specs. */
+    public List<KeyAt> findKeys(byte[][] args) {
+        List<KeyAt> found = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (KeySpec ks : keySpecs()) {
+            positions.clear();
+            if (!ks.collect(args, positions)) {
+                return null;
+            }
+            positions.forEach(p -> found.add(new KeyAt(p, ks)));
+        }
+        return found;
     }
 
     public boolean hasFlag(String flag) {

@@ -1,8 +1,10 @@
 package io.redoubt.command;
 
+import io.redoubt.util.Bytes;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,6 +36,29 @@ public final class CommandTable {
 
     public CommandSpec find(String lowerName) {
         return commands.get(lowerName);
+    }
+
+    /**
+     * The command a command line names, as the executor picks it: the subcommand of a container (CLIENT KILL
+     * -> client|kill), the container itself when given no subcommand, null for unknown names.
+     */
+    public CommandSpec resolve(byte[][] args) {
+        CommandSpec spec = commands.get(Bytes.lowerAscii(args[0]));
+        if (spec == null || !spec.isContainer() || args.length < 2) {
+            return spec;
+        }
+        return spec.subcommand(Bytes.lowerAscii(args[1]));
+    }
+
+    /** A command by the name COMMAND INFO and DOCS accept: "get", or "client|kill" for a subcommand. */
+    public CommandSpec findFullName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        int bar = lower.indexOf('|');
+        if (bar < 0) {
+            return commands.get(lower);
+        }
+        CommandSpec container = commands.get(lower.substring(0, bar));
+        return container == null ? null : container.subcommand(lower.substring(bar + 1));
     }
 
     public int size() {

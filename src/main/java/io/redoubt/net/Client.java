@@ -1,6 +1,8 @@
 package io.redoubt.net;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.unix.UnixChannel;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +29,7 @@ public final class Client implements RespDecoder.AuthState {
     private volatile boolean noEvict;
     private volatile boolean noTouch;
     private volatile boolean closing;
+    private volatile boolean blocked;
     private volatile long commandsProcessed;
     private final AtomicLong netIn = new AtomicLong();
     private final AtomicLong netOut = new AtomicLong();
@@ -54,12 +57,24 @@ public final class Client implements RespDecoder.AuthState {
         return format(channel.localAddress());
     }
 
+    /** "ip:port", or "[ip]:port" for IPv6, as Redis writes addresses. */
     private static String format(SocketAddress a) {
         if (a instanceof InetSocketAddress i) {
             String host = i.getAddress() == null ? i.getHostString() : i.getAddress().getHostAddress();
-            return host + ":" + i.getPort();
+            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + i.getPort();
         }
         return String.valueOf(a);
+    }
+
+    /** The socket's file descriptor with the native transport, -1 with NIO (which hides it). */
+    public int fd() {
+        return channel instanceof UnixChannel u ? u.fd().intValue() : -1;
+    }
+
+    /** Reply bytes written but not yet sent (CLIENT LIST omem). */
+    public long pendingOutputBytes() {
+        ChannelOutboundBuffer buf = channel.unsafe().outboundBuffer();
+        return buf == null ? 0 : buf.totalPendingWriteBytes();
     }
 
     /** "tcp" or "tls" so CLIENT LIST and metrics can tell the listeners apart. */
@@ -132,8 +147,12 @@ public final class Client implements RespDecoder.AuthState {
         return lastCommand;
     }
 
+    /** Set as a command starts, so CLIENT LIST shows the running command as Redis does. */
     public void lastCommand(String name) {
         this.lastCommand = name;
+    }
+
+    public void commandProcessed() {
         commandsProcessed++;
     }
 
@@ -163,6 +182,15 @@ public final class Client implements RespDecoder.AuthState {
 
     public void noTouch(boolean v) {
         this.noTouch = v;
+    }
+
+    /** Waiting for CLIENT PAUSE to end (Redis's postponed clients): flag b, and exempt from the idle timeout. */
+    public boolean blocked() {
+        return blocked;
+    }
+
+    void blocked(boolean v) {
+        this.blocked = v;
     }
 
     /** Set by QUIT and CLIENT KILL: the connection closes once pending replies are written. */

@@ -6,6 +6,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.CommandExecutor;
+import io.redoubt.command.CommandSpec;
+import io.redoubt.server.ClientPause;
 import io.redoubt.server.Server;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection's command loop. Commands decoded from one socket read are collected and, when the read is
  * complete, executed as one batch under the keyspace lock with their replies written into one buffer and
- * flushed once: pipelining costs one lock and one write per read, not per command.
+ * flushed once: pipelining costs one lock and one write per read, not per command. A command held back by
+ * CLIENT PAUSE ends the batch early: the rest is kept, reading stops, and the batch runs again on this
+ * channel's event loop when the pause ends.
  */
 public final class ClientHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ClientHandler.class);
@@ -27,6 +31,8 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final Reply reply = new Reply();
     private final CommandContext context;
     private final List<Object> pending = new ArrayList<>();
+    private boolean registered;
+    private boolean waitingForPause;
 
     public ClientHandler(Server server, CommandExecutor executor, Client client) {
         this.server = server;
@@ -53,6 +59,10 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void register(ChannelHandlerContext ctx) {
+        if (registered) {
+            return; // an accepted channel is already active when its handlers are added
+        }
+        registered = true;
         long max = server.directives().get("maxclients").asLong();
         if (server.clients().count() >= max) {
             server.clients().countRejected();
@@ -78,10 +88,15 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        drain(ctx);
+    }
+
+    /** Runs what has been read, batch after batch, until nothing is left or a CLIENT PAUSE holds the client. */
+    private void drain(ChannelHandlerContext ctx) {
         RespDecoder decoder = ctx.pipeline().get(RespDecoder.class);
-        while (!pending.isEmpty()) {
+        while (!pending.isEmpty() && !waitingForPause) {
             runBatch(ctx);
-            if (decoder != null && !client.closing()) {
+            if (decoder != null && !client.closing() && !waitingForPause) {
                 pending.addAll(decoder.commandsExecuted()); // resumes a request held back until an AUTH had run
             }
         }
@@ -92,23 +107,35 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
         reply.target(out);
         reply.protocol(client.resp());
         ProtocolFault fault = null;
+        boolean held = false;
+        int done = 0;
         ReentrantLock lock = server.keyspace().lock();
         lock.lock();
         try {
-            for (Object o : pending) {
+            for (; done < pending.size(); done++) {
+                if (client.closing()) {
+                    break; // after QUIT, or killed by CLIENT KILL before the close reached this event loop
+                }
+                Object o = pending.get(done);
                 if (o instanceof ProtocolFault f) {
                     fault = f;
                     break;
                 }
-                executor.execute(context, (byte[][]) o);
-                reply.protocol(client.resp());
-                if (client.closing()) {
+                byte[][] args = (byte[][]) o;
+                if (heldByPause(ctx, args)) {
+                    held = true;
                     break;
                 }
+                executor.execute(context, args);
+                reply.protocol(client.resp());
             }
         } finally {
             lock.unlock();
-            pending.clear();
+            if (held) {
+                pending.subList(0, done).clear(); // the held command and those after it run when the pause ends
+            } else {
+                pending.clear();
+            }
         }
         if (fault != null) {
             if (fault.replies()) {
@@ -123,8 +150,12 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
         client.countOut(bytes);
         server.stats().netOut(bytes);
         if (client.closing()) {
+            pending.clear();
             ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
             return;
+        }
+        if (held) {
+            ctx.channel().config().setAutoRead(false); // read nothing more until the pause lets this client go on
         }
         if (bytes == 0) {
             out.release();
@@ -136,9 +167,43 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * CLIENT PAUSE: a held command makes the connection wait (called with the lock held). Commands that will
+     * be refused anyway (unknown, wrong arity) are not held, as in Redis.
+     */
+    private boolean heldByPause(ChannelHandlerContext ctx, byte[][] args) {
+        ClientPause pause = server.pause();
+        long now = System.currentTimeMillis();
+        if (!pause.paused(now)) {
+            return false;
+        }
+        CommandSpec spec = server.commands().resolve(args);
+        if (spec == null || !spec.arityAccepts(args.length) || !pause.holds(spec, now)) {
+            return false;
+        }
+        if (!waitingForPause) {
+            waitingForPause = true;
+            client.blocked(true);
+            pause.await(ctx.executor(), () -> resumeAfterPause(ctx));
+        }
+        return true;
+    }
+
+    private void resumeAfterPause(ChannelHandlerContext ctx) {
+        waitingForPause = false;
+        client.blocked(false);
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        drain(ctx);
+    }
+
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable()) {
+        if (ctx.channel().isWritable() && !waitingForPause) {
             ctx.channel().config().setAutoRead(true);
         }
         ctx.fireChannelWritabilityChanged();

@@ -4,6 +4,7 @@ import io.redoubt.command.CommandTable;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.net.ClientRegistry;
+import io.redoubt.tls.TlsReloader;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,19 +25,34 @@ public final class Server {
     private final CommandTable commands;
     private final ServerStats stats = new ServerStats();
     private final SlowLog slowLog = new SlowLog();
+    private final ClientPause pause = new ClientPause();
     private final long startMs = System.currentTimeMillis();
     private final String runId;
+    private final String replicationId;
     private final List<String> listening = new CopyOnWriteArrayList<>();
     private volatile String ioEngine = "nio";
     private volatile Runnable shutdownAction = () -> { };
 
-    public Server(DirectiveRegistry directives, Keyspace keyspace, CommandTable commands) {
+    private final TlsReloader tls;
+
+    public Server(DirectiveRegistry directives, Keyspace keyspace, CommandTable commands, TlsReloader tls) {
         this.directives = directives;
         this.keyspace = keyspace;
         this.commands = commands;
+        this.tls = tls;
+        this.runId = randomHex40();
+        this.replicationId = randomHex40();
+    }
+
+    private static String randomHex40() {
         byte[] id = new byte[20];
         new SecureRandom().nextBytes(id);
-        this.runId = HexFormat.of().formatHex(id);
+        return HexFormat.of().formatHex(id);
+    }
+
+    /** The TLS reload component, whose current state INFO tls and CLIENT LIST report. */
+    public TlsReloader tls() {
+        return tls;
     }
 
     public DirectiveRegistry directives() {
@@ -63,12 +79,21 @@ public final class Server {
         return slowLog;
     }
 
+    public ClientPause pause() {
+        return pause;
+    }
+
     public long startMs() {
         return startMs;
     }
 
     public String runId() {
         return runId;
+    }
+
+    /** The replication ID (INFO master_replid); Redis draws it apart from the run ID. */
+    public String replicationId() {
+        return replicationId;
     }
 
     /** Addresses the listeners are bound to, for the start-up block and INFO. */

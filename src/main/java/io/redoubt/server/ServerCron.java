@@ -67,7 +67,7 @@ public final class ServerCron implements AutoCloseable {
             return;
         }
         for (Client c : server.clients().all()) {
-            if (now - c.lastInteractionMs() > timeout * 1000) {
+            if (!c.blocked() && now - c.lastInteractionMs() > timeout * 1000) { // as Redis spares blocked clients
                 log.debug("Closing idle client {}", c.address());
                 c.channel().close();
             }

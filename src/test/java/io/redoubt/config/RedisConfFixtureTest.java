@@ -46,7 +46,31 @@ class RedisConfFixtureTest {
         entry("save", "900 1 300 10 60 10000"),
         entry("appendonly", "yes"),
         entry("dir", "/tmp"),
-        entry("dbfilename", "my dump.rdb"));
+        entry("dbfilename", "my dump.rdb"),
+        entry("tls-port", "7003"),
+        entry("tls-cert-file", "tls/redis.crt"),
+        entry("tls-key-file", "tls/redis.key"),
+        entry("tls-key-file-pass", "1234"),
+        entry("tls-client-cert-file", "tls/client.crt"),
+        entry("tls-client-key-file", "tls/client.key"),
+        entry("tls-client-key-file-pass", "5678"),
+        entry("tls-dh-params-file", "tls/redis.dh"),
+        entry("tls-ca-cert-file", "tls/ca.crt"),
+        entry("tls-ca-cert-dir", "tls/ca"),
+        entry("tls-auth-clients", "optional"),
+        entry("tls-protocols", "TLSv1.2 TLSv1.3"),
+        entry("tls-ciphers", "DEFAULT:-AES128-SHA256"),
+        entry("tls-ciphersuites", "TLS_AES_256_GCM_SHA384"),
+        entry("tls-prefer-server-ciphers", "yes"),
+        entry("tls-session-caching", "no"),
+        entry("tls-session-cache-size", "100"),
+        entry("tls-session-cache-timeout", "60"),
+        entry("tls-replication", "yes"),
+        entry("tls-cluster", "yes"));
+
+    /** Replaced on the command line of servers started with the fixture, so that TLS is not in use there. */
+    static final Set<String> REPLACED = Set.of("port", "bind", "appendonly", "tls-port", "tls-replication",
+        "tls-cluster");
 
     static Path resource(String name) {
         try {
@@ -86,13 +110,14 @@ class RedisConfFixtureTest {
     @Test
     void configGetShowsEveryValueOfAServerStartedWithTheFixture() throws Exception {
         // the test server's own --redoubt.port and --redoubt.bind come after, and the command line wins
-        try (TestServer server = TestServer.start("config-file=" + FIXTURE);
+        try (TestServer server = TestServer.start("config-file=" + FIXTURE, "tls-port=0", "tls-replication=no",
+                 "tls-cluster=no");
              RawConnection c = new RawConnection(server.port())) {
             assertThat(c.call("AUTH", PASSWORD)).isEqualTo("OK");
             Map<String, String> all = c.configGet("*");
             assertThat(all.keySet()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
             EXPECTED.forEach((name, value) -> {
-                if (!name.equals("port") && !name.equals("bind")) {
+                if (!REPLACED.contains(name)) {
                     assertThat(all.get(name)).as(name).isEqualTo(value);
                 }
             });
@@ -105,10 +130,11 @@ class RedisConfFixtureTest {
     void realRedisReadsTheFixtureTheSameWay() throws Exception {
         // run from the fixture's folder, where Redis looks for the relative include; Redis would act on
         // appendonly, so it is turned off (and port and bind replaced) on its command line
-        try (RealRedis redis = RealRedis.start(FIXTURE, FIXTURE.getParent(), PASSWORD, "--appendonly", "no");
+        try (RealRedis redis = RealRedis.start(FIXTURE, FIXTURE.getParent(), PASSWORD, "--appendonly", "no",
+                 "--tls-port", "0", "--tls-replication", "no", "--tls-cluster", "no");
              RawConnection c = redis.connect()) {
             for (String name : EXPECTED.keySet()) {
-                if (Set.of("port", "bind", "appendonly").contains(name)) {
+                if (REPLACED.contains(name)) {
                     continue;
                 }
                 assertThat(c.configGet(name)).as(name).containsEntry(name, EXPECTED.get(name));

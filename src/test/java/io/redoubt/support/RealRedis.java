@@ -50,6 +50,11 @@ public final class RealRedis implements AutoCloseable {
         }
     }
 
+    /** An empty Redis with persistence off, working in a fresh temporary directory (no stray dump.rdb). */
+    public static RealRedis startEmpty() {
+        return start(null, TestCerts.tempDir("real-redis"), null, "--save", "", "--appendonly", "no");
+    }
+
     private void awaitListening() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {

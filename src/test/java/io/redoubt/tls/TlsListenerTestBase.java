@@ -118,6 +118,23 @@ abstract class TlsListenerTestBase {
     }
 
     @Test
+    void tlsClientOnThePlainPortFails() {
+        try (TestServer s = start()) {
+            assertThat(cliTls(s.port(), true, "PING")).doesNotContain("PONG");
+            assertThat(RedisTools.cli(s.port(), "PING")).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void infoTlsWithoutTlsSaysNone() {
+        try (TestServer s = TestServer.start()) {
+            String info = RedisTools.cli(s.port(), "INFO", "tls");
+            assertThat(info).contains("tls_server_cert_serial:none").contains("tls_server_cert_expires_in_seconds:0")
+                .contains("tls_ca_cert_serial:none").contains("tls_generation:0");
+        }
+    }
+
+    @Test
     void bothListenersServeTheSameKeyspace() {
         try (TestServer s = start()) {
             assertThat(cliTls(tlsPort(s), true, "SET", "shared", "yes")).isEqualTo("OK");
@@ -185,6 +202,12 @@ abstract class TlsListenerTestBase {
                 assertThat(live.sync().get("before")).isEqualTo("1");
                 assertThat(TlsClients.serverCertificate(port, ssl).getSerialNumber())
                     .isEqualTo(second.getSerialNumber());
+                String info = live.sync().info("tls");
+                assertThat(info).contains("tls_server_cert_serial:" + CertificateFacts.serial(second))
+                    .contains("tls_generation:2").contains("tls_last_reload:CONFIG SET")
+                    .contains("tls_engine:" + engine());
+                assertThat(live.sync().clientInfo()).contains("transport=tls").contains("tls-generation=1")
+                    .containsPattern("tls-protocol=TLSv1\\.[23]");
 
                 // a broken replacement (key of another certificate) is refused and the old material stays
                 certs.writeLeaf("Other", Usage.SERVER, dir.resolve("other.crt"), key, KeyFormat.PKCS1, null);
@@ -196,6 +219,8 @@ abstract class TlsListenerTestBase {
                     .isEqualTo(second.getSerialNumber());
                 assertThat(s.context().getBean(TlsReloader.class).lastFailure().reason())
                     .contains("does not match");
+                assertThat(live.sync().info("tls")).contains("tls_generation:2")
+                    .containsPattern("tls_last_failure:.*does not match");
             } finally {
                 client.shutdown();
             }

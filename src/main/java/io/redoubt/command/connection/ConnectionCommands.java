@@ -15,10 +15,11 @@ public final class ConnectionCommands {
     public static void register(CommandTable t) {
         String acl = "@fast @connection";
         t.add("ping", -1, "fast sentinel", 0, 0, 0, acl, ConnectionCommands::ping)
+            .tips("request_policy:all_shards response_policy:all_succeeded")
             .doc("Returns the server's liveliness response.", "1.0.0", "connection", "O(1)");
-        t.add("echo", 2, "fast", 0, 0, 0, acl, c -> c.reply.bulk(c.arg(1)))
+        t.add("echo", 2, "loading stale fast", 0, 0, 0, acl, c -> c.reply.bulk(c.arg(1)))
             .doc("Returns the given string.", "1.0.0", "connection", "O(1)");
-        t.add("quit", -1, "allow_busy noscript loading stale fast no_auth allow_busy", 0, 0, 0, acl,
+        t.add("quit", -1, "noscript loading stale fast no_auth allow_busy", 0, 0, 0, acl,
                 ConnectionCommands::quit)
             .doc("Closes the connection.", "1.0.0", "connection", "O(1)");
         t.add("reset", 1, "noscript loading stale fast no_auth allow_busy", 0, 0, 0, acl, ConnectionCommands::reset)

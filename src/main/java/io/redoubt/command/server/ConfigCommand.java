@@ -23,6 +23,7 @@ public final class ConfigCommand {
             .doc("Returns the effective values of configuration parameters.", "2.0.0", "server",
                 "O(N) when N is the number of configuration parameters provided");
         config.sub("set", -4, "admin noscript loading stale", 0, 0, 0, "@admin @slow @dangerous", ConfigCommand::set)
+            .tips("request_policy:all_nodes response_policy:all_succeeded")
             .doc("Sets configuration parameters in-flight.", "2.0.0", "server",
                 "O(N) when N is the number of configuration parameters provided");
         config.sub("resetstat", 2, "admin noscript loading stale", 0, 0, 0, "@admin @slow @dangerous",
@@ -80,15 +81,12 @@ public final class ConfigCommand {
     }
 
     static void help(CommandContext c) {
-        c.reply.stringArray(List.of(
-            "CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+        HelpReply.write(c, "CONFIG", List.of(
             "GET <pattern>",
             "    Return parameters matching the glob-like <pattern> and their values.",
             "SET <directive> <value>",
             "    Set the configuration <directive> to <value>.",
             "RESETSTAT",
-            "    Reset statistics reported by the INFO command.",
-            "HELP",
-            "    Print this help."));
+            "    Reset statistics reported by the INFO command."));
     }
 }

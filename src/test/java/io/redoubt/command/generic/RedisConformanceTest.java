@@ -1,6 +1,7 @@
 package io.redoubt.command.generic;
 
 import io.redoubt.support.RawConnection;
+import io.redoubt.support.RealRedis;
 import io.redoubt.support.RedisTools;
 import io.redoubt.support.TestServer;
 import java.io.IOException;
@@ -195,35 +196,19 @@ class RedisConformanceTest extends ServerTestBase {
         DBSIZE
         """;
 
-    private static Process redis;
+    private static RealRedis redis;
     private static int redisPort;
 
     @BeforeAll
     static void startRealRedis() throws Exception {
-        String binary = RedisTools.require("redis-server");
-        redisPort = TestServer.freePort();
-        redis = new ProcessBuilder(binary, "--port", Integer.toString(redisPort), "--bind", "127.0.0.1", "--save", "",
-            "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) {
-            try (RawConnection raw = new RawConnection(redisPort)) {
-                if (Resp.call(raw, "PING").equals("+PONG\r\n")) {
-                    return;
-                }
-            } catch (IOException e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(50);
-            }
-        }
+        redis = RealRedis.startEmpty();
+        redisPort = redis.port();
     }
 
     @AfterAll
     static void stopRealRedis() throws Exception {
         if (redis != null) {
-            redis.destroy();
-            redis.waitFor();
+            redis.close();
         }
     }
 

@@ -3,6 +3,7 @@ package io.redoubt.command.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redoubt.support.RedisTools;
+import io.redoubt.support.RealRedis;
 import io.redoubt.support.TestServer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -148,37 +149,20 @@ class StringDifferentialTest {
         """;
 
     static TestServer redoubt;
-    static Process redis;
+    static RealRedis redis;
     static int redisPort;
 
     @BeforeAll
     static void start() throws Exception {
-        String binary = RedisTools.require("redis-server");
-        redisPort = TestServer.freePort();
-        redis = new ProcessBuilder(binary, "--port", Integer.toString(redisPort), "--bind", "127.0.0.1",
-            "--save", "", "--appendonly", "no").redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        redis = RealRedis.startEmpty();
+        redisPort = redis.port();
         redoubt = TestServer.start();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) {
-            try (RespProbe p = RespProbe.open(redisPort, 2)) {
-                if (p.call("PING").equals("+PONG")) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw notYet;
-                }
-                Thread.sleep(50);
-            }
-        }
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (redis != null) {
-            redis.destroy();
-            redis.waitFor(10, TimeUnit.SECONDS);
+            redis.close();
         }
         if (redoubt != null) {
             redoubt.close();
