@@ -74,11 +74,12 @@ final class ClientKill {
     private static int killMatching(CommandContext c, Predicate<Client> match, boolean skipMe) {
         int killed = 0;
         for (Client cl : c.server.clients().all()) {
-            if (!match.test(cl) || skipMe && cl == c.client) {
-                continue;
+            if (cl.closing() || !match.test(cl) || skipMe && cl == c.client) {
+                continue; // a client already being closed is gone for Redis
             }
             cl.closeAfterReply();
             if (cl != c.client) {
+                c.server.clients().remove(cl); // gone at once, as Redis frees it, though the close is async
                 cl.channel().close();
             }
             killed++;
