@@ -25,6 +25,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
     private final Directive queryLimit;
     private final Directive requirepass;
     private final Directive keepalive;
+    private final Directive protectedMode;
     private final TlsReloader tls;
 
     /** A plain listener's initializer when tls is null, a TLS listener's otherwise. */
@@ -37,6 +38,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
         this.queryLimit = server.directives().get("client-query-buffer-limit");
         this.requirepass = server.directives().get("requirepass");
         this.keepalive = server.directives().get("tcp-keepalive");
+        this.protectedMode = server.directives().get("protected-mode");
     }
 
     @Override
@@ -68,6 +70,12 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
     }
 
     private void addRespHandlers(SocketChannel ch, Client client) {
+        if (ProtectedMode.refuses(protectedMode.asBool(), requirepass.value(), ch.remoteAddress())) {
+            ch.writeAndFlush(ch.alloc().buffer().writeBytes(
+                ProtectedMode.DENIED.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+            return;
+        }
         ch.pipeline()
             .addLast("count", new ByteCounter(server.stats(), client))
             .addLast("resp", new RespDecoder(maxBulk, queryLimit, client))
