@@ -46,8 +46,10 @@ public class RedoubtConfiguration {
     }
 
     @Bean
-    ServerLifecycle serverLifecycle(Server server, TlsReloader tls, ConfigurableApplicationContext context) {
+    ServerLifecycle serverLifecycle(Server server, TlsReloader tls, ConfigurableApplicationContext context,
+                                    Environment env) {
         server.onShutdown(new ServerShutdown(context, false)); // RedoubtApplication.main makes it exit the JVM too
-        return new ServerLifecycle(server, new CommandExecutor(server), tls);
+        int ioThreads = env.getProperty("redoubt.io-threads", Integer.class, Runtime.getRuntime().availableProcessors());
+        return new ServerLifecycle(server, new CommandExecutor(server), tls, Math.max(1, ioThreads));
     }
 }

@@ -9,6 +9,7 @@ import io.redoubt.command.CommandExecutor;
 import io.redoubt.command.CommandSpec;
 import io.redoubt.server.ClientPause;
 import io.redoubt.server.Server;
+import io.redoubt.util.SpinThenPark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -110,7 +111,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
         boolean held = false;
         int done = 0;
         ReentrantLock lock = server.keyspace().lock();
-        lock.lock();
+        SpinThenPark.lock(lock);
         try {
             for (; done < pending.size(); done++) {
                 if (client.closing()) {

@@ -32,8 +32,12 @@ public final class ServerLifecycle implements SmartLifecycle {
     private ServerCron cron;
     private volatile boolean running;
 
-    public ServerLifecycle(Server server, CommandExecutor executor, TlsReloader tls) {
+    /** Netty I/O threads: decoding, TLS and command execution (one at a time, under the keyspace lock). */
+    private final int ioThreads;
+
+    public ServerLifecycle(Server server, CommandExecutor executor, TlsReloader tls, int ioThreads) {
         this.server = server;
+        this.ioThreads = ioThreads;
         this.executor = executor;
         this.tls = tls;
     }
@@ -44,7 +48,7 @@ public final class ServerLifecycle implements SmartLifecycle {
         if (TlsSettings.from(d).inUse()) {
             tls.reload("startup"); // fails start-up, naming the file and reason, before anything listens
         }
-        transport = new Transport(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        transport = new Transport(ioThreads);
         server.ioEngine(transport.engine());
         int backlog = d.get("tcp-backlog").asInt();
         plain = new Listener("tcp", transport, backlog, new ClientChannelInitializer(server, executor, null));
@@ -105,7 +109,7 @@ public final class ServerLifecycle implements SmartLifecycle {
             ProcessHandle.current().pid());
         log.info("Configuration from: {}", String.join(", ", server.directives().sources()));
         log.info("Network engine: {}, {} I/O threads, {} databases", transport.engine(),
-            Runtime.getRuntime().availableProcessors(), server.keyspace().count());
+            ioThreads, server.keyspace().count());
         if (tls.current() != null) {
             log.info("TLS engine: {}, client authentication: {}", tls.current().engine().displayName(),
                 tls.current().settings().authClients().directiveValue());
