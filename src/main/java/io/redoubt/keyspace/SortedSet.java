@@ -259,7 +259,9 @@ public final class SortedSet {
         return -1;
     }
 
-    private void lpInsert(byte[] member, double score) {
+    private void lpInsert(byte[] member, double rawScore) {
+        // a listpack stores an integral score as an integer, so Redis's listpack turns -0 into 0
+        double score = rawScore == 0 ? 0.0 : rawScore;
         int at = countBefore((s, m) -> SkipList.compare(s, m, score, member) < 0);
         if (lpSize == lpMembers.length) {
             int cap = lpSize * 2;

@@ -223,6 +223,45 @@ class SortedSetDifferentialTest {
         zadd u1copy 100 a
         zscore u1 a
         zscore u1copy a
+        zadd g 5 a
+        zadd g gt incr 1 a
+        zadd g lt incr 1 a
+        zadd g ch incr 0 a
+        zadd g xx gt ch 10 a 20 nope
+        zadd g 0x1p-2 hex -0 negzero 1e20 e20 123456789 int
+        zrange g 0 -1 withscores
+        zscore g negzero
+        zunionstore u1 2 u1 u2
+        zrange u1 0 -1 withscores
+        zdiffstore u2 2 u2 u2
+        exists u2
+        zadd w 0 a
+        zunion 1 w weights inf withscores
+        zunion 2 inf2 inf2 weights inf -inf withscores
+        zinter 2 inf2 inf2 aggregate min withscores
+        zrangestore d g 0 -1 limit 0 1
+        zremrangebyrank g -2 -1
+        zrange g 0 -1 withscores
+        zremrangebyscore g -inf (0
+        zcount g (inf +inf
+        zrangebyscore g (-inf (+inf
+        zrangebyscore g 1 1
+        zrangebyscore g (1 1
+        zrangebyscore g 5 1
+        zrevrangebyscore g 1 5
+        zadd lex2 0 a 0 b 0 c
+        zrangebylex lex2 (a (a
+        zrangebylex lex2 [a [a
+        zrangebylex lex2 "" +
+        zrangebylex lex2 - "["
+        zrangebylex lex2 - +x
+        zlexcount lex2 (a +
+        zmpop 1 u1 max count 9999999999999
+        zpopmin lex2 99999999999999999999
+        zscan lex2 0 type zset
+        zscan lex2 0 count
+        zscan lex2 18446744073709551616
+        zscan lex2 18446744073709551615
         zadd
         zrange z 0
         zmpop 1
