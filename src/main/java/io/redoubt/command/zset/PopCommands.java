@@ -73,6 +73,9 @@ final class PopCommands {
         if (numkeys < 1) {
             throw NUMKEYS;
         }
+        if (numkeys >= c.argc()) { // also keeps 2 + numkeys from overflowing
+            throw RedisError.SYNTAX;
+        }
         long whereAt = 2 + numkeys;
         if (whereAt >= c.argc()) {
             throw RedisError.SYNTAX;

@@ -144,6 +144,10 @@ class SortedSetDifferentialTest {
         zmpop 1 m2 min count 1 count 1
         zmpop 3 m2 min
         zmpop x m2 min
+        zmpop 9223372036854775807 m2 min
+        zmpop 9223372036854775806 m2 min
+        zunion 9223372036854775807 m2
+        zintercard 9223372036854775807 m2
         zadd u1 1 a 2 b 3 c
         zadd u2 10 b 20 c 30 d
         zunion 2 u1 u2 withscores
