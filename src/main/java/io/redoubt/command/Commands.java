@@ -6,6 +6,7 @@ import io.redoubt.command.generic.KeyCommands;
 import io.redoubt.command.server.ConfigCommand;
 import io.redoubt.command.server.ServerCommands;
 import io.redoubt.command.string.StringCommands;
+import io.redoubt.command.zset.SortedSetCommands;
 
 /** Builds the command table from every family. A new family adds one line here. */
 public final class Commands {
@@ -20,6 +21,7 @@ public final class Commands {
         ConfigCommand.register(t);
         StringCommands.register(t);
         KeyCommands.register(t);
+        SortedSetCommands.register(t);
         return t;
     }
 }

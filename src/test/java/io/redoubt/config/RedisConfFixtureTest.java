@@ -43,6 +43,8 @@ class RedisConfFixtureTest {
         entry("loglevel", "warning"),
         entry("slowlog-log-slower-than", "5000"),
         entry("slowlog-max-len", "64"),
+        entry("zset-max-listpack-entries", "256"),
+        entry("zset-max-listpack-value", "1024"),
         entry("save", "900 1 300 10 60 10000"),
         entry("appendonly", "yes"),
         entry("dir", "/tmp"),

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * SCAN cursor [MATCH pattern] [COUNT count] [TYPE type] over {@link Dict#scan}, whose reverse-binary cursor
  * returns every key present for the whole iteration even when the table resizes between calls.
  */
-final class ScanCommand {
+public final class ScanCommand {
     private static final RedisError INVALID_CURSOR = new RedisError("ERR invalid cursor");
 
     private ScanCommand() {
@@ -79,7 +79,7 @@ final class ScanCommand {
      * Reads a cursor the way Redis 7.2 does (C's strtoul): an optional sign then decimal digits, no leading
      * space, up to 2^64-1; a minus sign wraps around, and an empty argument is cursor 0.
      */
-    static long parseCursor(byte[] b) {
+    public static long parseCursor(byte[] b) {
         int i = 0;
         boolean negative = false;
         if (b.length > 0 && (b[0] == '+' || b[0] == '-')) {
