@@ -6,6 +6,7 @@ import io.redoubt.util.Bytes;
  * What TYPE and OBJECT ENCODING say about a stored value. Strings are stored as {@code byte[]} (encoding
  * "int" when the bytes are a canonical integer that fits in 64 bits, "embstr" up to 44 bytes, "raw"
  * beyond) or, once modified in place by APPEND or SETRANGE, as an {@link AppendableString} ("raw").
+ * Hashes are {@link RedisHash}, sets {@link RedisSet}; each knows its own encoding.
  */
 public final class Values {
     /** Redis keeps strings of up to this many bytes in the embstr encoding. */
@@ -17,6 +18,12 @@ public final class Values {
     public static String typeName(Object value) {
         if (value instanceof byte[] || value instanceof AppendableString) {
             return "string";
+        }
+        if (value instanceof RedisHash) {
+            return "hash";
+        }
+        if (value instanceof RedisSet) {
+            return "set";
         }
         throw new IllegalStateException("unknown value type " + value.getClass());
     }
@@ -30,6 +37,12 @@ public final class Values {
         }
         if (value instanceof AppendableString) {
             return "raw";
+        }
+        if (value instanceof RedisHash h) {
+            return h.encoding();
+        }
+        if (value instanceof RedisSet s) {
+            return s.encoding();
         }
         throw new IllegalStateException("unknown value type " + value.getClass());
     }
@@ -58,6 +71,12 @@ public final class Values {
         }
         if (value instanceof AppendableString s) {
             return new AppendableString(s.toBytes());
+        }
+        if (value instanceof RedisHash h) {
+            return h.copy();
+        }
+        if (value instanceof RedisSet s) {
+            return s.copy();
         }
         throw new IllegalStateException("unknown value type " + value.getClass());
     }

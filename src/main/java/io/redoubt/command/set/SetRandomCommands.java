@@ -1,0 +1,97 @@
+package io.redoubt.command.set;
+
+import io.redoubt.command.CommandContext;
+import io.redoubt.command.RedisError;
+import io.redoubt.keyspace.RandomSample;
+import io.redoubt.keyspace.RedisSet;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * SRANDMEMBER and SPOP. With a count, SRANDMEMBER answers an array (a negative count may repeat members)
+ * and SPOP a set, as Redis does in RESP3.
+ */
+final class SetRandomCommands {
+    private static final RedisError NOT_POSITIVE = new RedisError("ERR value is out of range, must be positive");
+
+    private SetRandomCommands() {
+    }
+
+    static void srandmember(CommandContext c) {
+        if (c.argc() > 3) {
+            throw RedisError.SYNTAX;
+        }
+        if (c.argc() == 2) {
+            RedisSet s = SetAccess.read(c, 1);
+            if (s == null) {
+                c.reply.nullBulk();
+            } else {
+                c.reply.bulk(s.random());
+            }
+            return;
+        }
+        long n = c.longArgInRange(2, -Long.MAX_VALUE, Long.MAX_VALUE); // a count Redis can negate
+        RedisSet s = SetAccess.read(c, 1);
+        if (s == null || n == 0) {
+            c.reply.array(0);
+            return;
+        }
+        if (n < 0) {
+            c.reply.array((int) -n);
+            for (long i = 0; i < -n; i++) {
+                c.reply.bulk(s.random());
+            }
+            return;
+        }
+        if (n >= s.size()) {
+            c.reply.array(s.size());
+            s.forEach(c.reply::bulk);
+            return;
+        }
+        List<byte[]> picked = sample(s, (int) n);
+        c.reply.array(picked.size());
+        picked.forEach(c.reply::bulk);
+    }
+
+    static void spop(CommandContext c) {
+        if (c.argc() > 3) {
+            throw RedisError.SYNTAX;
+        }
+        if (c.argc() == 2) {
+            RedisSet s = SetAccess.write(c, 1);
+            if (s == null) {
+                c.reply.nullBulk();
+                return;
+            }
+            byte[] m = s.random();
+            s.remove(m);
+            SetAccess.deleteIfEmpty(c, 1, s);
+            c.reply.bulk(m);
+            return;
+        }
+        long n = c.longArg(2);
+        if (n < 0) {
+            throw NOT_POSITIVE;
+        }
+        RedisSet s = SetAccess.write(c, 1);
+        if (s == null || n == 0) {
+            c.reply.set(0);
+            return;
+        }
+        if (n >= s.size()) {
+            SetAccess.replySet(c, s);
+            c.db().delete(c.arg(1));
+            return;
+        }
+        List<byte[]> picked = sample(s, (int) n);
+        c.reply.set(picked.size());
+        for (byte[] m : picked) {
+            s.remove(m);
+            c.reply.bulk(m);
+        }
+    }
+
+    private static List<byte[]> sample(RedisSet s, int count) {
+        return RandomSample.distinct(s.size(), count, s::forEach, s::random, Function.identity());
+    }
+}
