@@ -12,7 +12,7 @@ import java.util.function.Function;
  * and SPOP a set, as Redis does in RESP3.
  */
 final class SetRandomCommands {
-    private static final RedisError NOT_POSITIVE = new RedisError("ERR value is out of range, must be positive");
+    private static final String NOT_POSITIVE = "ERR value is out of range, must be positive";
 
     private SetRandomCommands() {
     }
@@ -69,9 +69,9 @@ final class SetRandomCommands {
             c.reply.bulk(m);
             return;
         }
-        long n = c.longArg(2);
+        long n = c.longArg(2, NOT_POSITIVE); // Redis gives this text for a non-number too
         if (n < 0) {
-            throw NOT_POSITIVE;
+            throw new RedisError(NOT_POSITIVE);
         }
         RedisSet s = SetAccess.write(c, 1);
         if (s == null || n == 0) {
