@@ -45,6 +45,20 @@ public final class RedisSet {
         return s;
     }
 
+    /**
+     * An empty set to hold what SPOP leaves of this one when it pops most of it (Redis 7.2 rebuilds the set
+     * then): an intset stays an intset, any other set starts again as a listpack.
+     */
+    public RedisSet emptyLike() {
+        RedisSet s = new RedisSet();
+        if (ints != null) {
+            s.ints = new long[8];
+        } else {
+            s.items = new byte[8][];
+        }
+        return s;
+    }
+
     public int size() {
         return table != null ? table.size() : count;
     }

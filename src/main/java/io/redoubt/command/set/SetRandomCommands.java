@@ -2,6 +2,7 @@ package io.redoubt.command.set;
 
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
+import io.redoubt.keyspace.CollectionLimits;
 import io.redoubt.keyspace.RandomSample;
 import io.redoubt.keyspace.RedisSet;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.function.Function;
  */
 final class SetRandomCommands {
     private static final String NOT_POSITIVE = "ERR value is out of range, must be positive";
+
+    /** Redis's SPOP_MOVE_STRATEGY_MUL: when so few members remain, SPOP rebuilds the set from them. */
+    private static final int SPOP_MOVE_STRATEGY_MUL = 5;
 
     private SetRandomCommands() {
     }
@@ -88,6 +92,13 @@ final class SetRandomCommands {
         for (byte[] m : picked) {
             s.remove(m);
             c.reply.bulk(m);
+        }
+        if ((long) s.size() * SPOP_MOVE_STRATEGY_MUL <= n) {
+            // Redis 7.2 builds a new set of the few members left, so the key may get a smaller encoding
+            RedisSet rest = s.emptyLike();
+            CollectionLimits limits = c.collectionLimits();
+            s.forEach(m -> rest.add(m, limits));
+            c.db().lookup(c.arg(1)).value = rest;
         }
     }
 

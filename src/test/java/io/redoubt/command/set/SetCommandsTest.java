@@ -222,6 +222,15 @@ class SetCommandsTest {
         assertThat(popped).hasSize(250);
         Set<String> rest = jedis.smembers("s:pop");
         assertThat(rest).hasSize(50).doesNotContainAnyElementsOf(popped);
+        // Redis 7.2 rebuilds a set SPOP leaves few members of: the hashtable becomes a listpack
+        assertThat(jedis.objectEncoding("s:pop")).isEqualTo("listpack");
+        jedis.sadd("s:pop2", members(300, "m"));
+        jedis.spop("s:pop2", 100);
+        assertThat(jedis.objectEncoding("s:pop2")).isEqualTo("hashtable");
+        jedis.sadd("s:popint", members(100, ""));
+        jedis.spop("s:popint", 90);
+        assertThat(jedis.objectEncoding("s:popint")).isEqualTo("intset");
+        assertThat(jedis.scard("s:popint")).isEqualTo(10);
         String one = jedis.spop("s:pop");
         assertThat(jedis.sismember("s:pop", one)).isFalse();
         assertThat(jedis.scard("s:pop")).isEqualTo(49);
