@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * the hashtable, as in Redis.
  */
 public final class RedisSet {
-    private static final int MAX_INTSET = 1 << 30; // Redis caps set-max-intset-entries there
+    /** Redis caps set-max-intset-entries here. */
+    public static final int MAX_INTSET = 1 << 30;
 
     private long[] ints;
     private byte[][] items;
@@ -50,13 +51,24 @@ public final class RedisSet {
      * then): an intset stays an intset, any other set starts again as a listpack.
      */
     public RedisSet emptyLike() {
+        return ints != null ? empty() : emptyListpack();
+    }
+
+    /** An empty listpack set, where Redis 7.2 gathers SINTERSTORE's result when it may not be integers. */
+    public static RedisSet emptyListpack() {
         RedisSet s = new RedisSet();
-        if (ints != null) {
-            s.ints = new long[8];
-        } else {
-            s.items = new byte[8][];
-        }
+        s.items = new byte[8][];
         return s;
+    }
+
+    /**
+     * Redis's setTypeMaybeConvert: before SADD adds {@code sizeHint} members to an existing set, a compact
+     * set that could not hold that many becomes a hashtable at once.
+     */
+    public void maybeConvert(long sizeHint, CollectionLimits limits) {
+        if ((items != null && sizeHint > limits.setEntries()) || (ints != null && sizeHint > limits.intsetEntries())) {
+            convertToTable();
+        }
     }
 
     public int size() {

@@ -6,21 +6,24 @@ import io.redoubt.command.TypedValue;
 import io.redoubt.keyspace.CollectionLimits;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.RedisSet;
+import io.redoubt.util.Bytes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * SINTER SINTERCARD SINTERSTORE SUNION SUNIONSTORE SDIFF SDIFFSTORE. A missing key is an empty set; every
- * source key is type-checked before any work. Results to store are built as Redis builds them (from an
- * empty intset, member by member), so they get the same encoding; an empty result deletes the destination.
+ * source key is type-checked before any work. Results are built as Redis 7.2 builds them, so stored sets
+ * get the same encoding and unions and differences come out in the same order: SUNION and SDIFF gather
+ * into a set that starts as an intset, SINTERSTORE's result is an intset when it can be and is otherwise
+ * built from a listpack. An empty result deletes the destination.
  */
 final class SetAlgebraCommands {
     private SetAlgebraCommands() {
     }
 
     static void sinter(CommandContext c) {
-        List<RedisSet> sets = sources(c, 1, c.argc(), false);
+        List<RedisSet> sets = sources(c, 1, c.argc());
         List<byte[]> result = intersect(sets, 0);
         c.reply.set(result.size());
         result.forEach(c.reply::bulk);
@@ -46,38 +49,37 @@ final class SetAlgebraCommands {
                 throw RedisError.SYNTAX;
             }
         }
-        c.reply.integer(intersect(sources(c, 2, 2 + (int) numKeys, false), limit).size());
+        c.reply.integer(intersect(sources(c, 2, 2 + (int) numKeys), limit).size());
     }
 
     static void sinterstore(CommandContext c) {
-        store(c, intersect(sources(c, 2, c.argc(), true), 0));
+        store(c, intersect(sources(c, 2, c.argc()), 0));
     }
 
     static void sunion(CommandContext c) {
-        SetAccess.replySet(c, union(c, sources(c, 1, c.argc(), false)));
+        SetAccess.replySet(c, union(c, sources(c, 1, c.argc())));
     }
 
     static void sunionstore(CommandContext c) {
-        RedisSet result = union(c, sources(c, 2, c.argc(), true));
+        RedisSet result = union(c, sources(c, 2, c.argc()));
         storeSet(c, result.size() == 0 ? null : result);
     }
 
     static void sdiff(CommandContext c) {
-        SetAccess.replySet(c, diff(c, sources(c, 1, c.argc(), false)));
+        SetAccess.replySet(c, diff(c, sources(c, 1, c.argc())));
     }
 
     static void sdiffstore(CommandContext c) {
-        RedisSet result = diff(c, sources(c, 2, c.argc(), true));
+        RedisSet result = diff(c, sources(c, 2, c.argc()));
         storeSet(c, result.size() == 0 ? null : result);
     }
 
     /** The sets at arguments from..to-1, null for missing keys; WRONGTYPE if any key holds another type. */
-    private static List<RedisSet> sources(CommandContext c, int from, int to, boolean forStore) {
+    private static List<RedisSet> sources(CommandContext c, int from, int to) {
         Database db = c.db();
         List<RedisSet> sets = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
-            // the STORE variants look their sources up as writes do (no hit/miss counting), as Redis does
-            sets.add(TypedValue.of(forStore ? db.lookupWrite(c.arg(i)) : db.read(c.arg(i)), RedisSet.class));
+            sets.add(TypedValue.of(db.read(c.arg(i)), RedisSet.class));
         }
         return sets;
     }
@@ -111,25 +113,50 @@ final class SetAlgebraCommands {
         return result;
     }
 
-    /** Members of the first set that are in none of the others. */
+    /**
+     * Members of the first set that are in none of the others, by Redis's cheaper algorithm for the input:
+     * test each member of the first set against the others, or add the whole first set and remove the
+     * others' members (which may leave a larger encoding). Naming the first key again gives nothing.
+     */
     private static RedisSet diff(CommandContext c, List<RedisSet> sets) {
         CollectionLimits limits = c.collectionLimits();
         RedisSet result = RedisSet.empty();
         RedisSet first = sets.get(0);
-        if (first != null) {
-            List<RedisSet> others = sets.subList(1, sets.size());
+        List<RedisSet> others = sets.subList(1, sets.size());
+        if (first == null || others.stream().anyMatch(s -> s == first)) {
+            return result;
+        }
+        long testEach = 0;
+        long addThenRemove = 0;
+        for (RedisSet s : sets) {
+            if (s != null) {
+                testEach += first.size();
+                addThenRemove += s.size();
+            }
+        }
+        if (testEach / 2 <= addThenRemove) { // testing has the better constant: Redis halves its cost
             first.forEach(m -> {
                 if (others.stream().noneMatch(s -> s != null && s.contains(m))) {
                     result.add(m, limits);
                 }
             });
+        } else {
+            first.forEach(m -> result.add(m, limits));
+            for (RedisSet s : others) {
+                if (s != null && result.size() > 0) {
+                    s.forEach(result::remove);
+                }
+            }
         }
         return result;
     }
 
+    /** SINTERSTORE's result: an intset when every member is an integer and few enough, else via a listpack. */
     private static void store(CommandContext c, List<byte[]> members) {
         CollectionLimits limits = c.collectionLimits();
-        RedisSet result = RedisSet.empty();
+        boolean integers = members.stream().allMatch(Bytes::isLong)
+            && members.size() <= Math.min(limits.intsetEntries(), RedisSet.MAX_INTSET);
+        RedisSet result = integers ? RedisSet.empty() : RedisSet.emptyListpack();
         members.forEach(m -> result.add(m, limits));
         storeSet(c, members.isEmpty() ? null : result);
     }

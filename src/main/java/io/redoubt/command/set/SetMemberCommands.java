@@ -11,13 +11,18 @@ final class SetMemberCommands {
     private SetMemberCommands() {
     }
 
-    /** A new set gets the encoding Redis picks from its first member and the number of members given. */
+    /**
+     * A new set gets the encoding Redis picks from its first member and the number of members given; an
+     * existing compact set given more members than it may hold becomes a hashtable first, as in Redis 7.2.
+     */
     static void sadd(CommandContext c) {
         RedisSet s = SetAccess.write(c, 1);
         CollectionLimits limits = c.collectionLimits();
         if (s == null) {
             s = RedisSet.create(c.arg(2), c.argc() - 2, limits);
             c.db().add(c.arg(1), s);
+        } else {
+            s.maybeConvert(c.argc() - 2, limits);
         }
         int added = 0;
         for (int i = 2; i < c.argc(); i++) {

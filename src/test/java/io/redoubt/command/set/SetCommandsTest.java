@@ -120,6 +120,34 @@ class SetCommandsTest {
     }
 
     @Test
+    void encodingsOfResultsAndOfLargeAdditions() {
+        jedis.sadd("s:grow", "a", "b");
+        String[] many = new String[129];
+        java.util.Arrays.fill(many, "a");
+        jedis.sadd("s:grow", many); // Redis 7.2 converts for the member count given, duplicates or not
+        assertThat(jedis.objectEncoding("s:grow")).isEqualTo("hashtable");
+
+        jedis.sadd("s:ht1", members(600, "")); // integers in a hashtable
+        jedis.sadd("s:ht2", "1", "2", "x");
+        jedis.sinterstore("s:ints", "s:ht1", "s:ht1");
+        assertThat(jedis.objectEncoding("s:ints")).isEqualTo("hashtable"); // 600 integers: too many
+        jedis.sinterstore("s:ints", "s:ht1", "s:ht2");
+        assertThat(jedis.objectEncoding("s:ints")).isEqualTo("intset");
+
+        // SDIFF with many small sets adds the whole first set, then removes: the result stays a hashtable
+        jedis.sadd("s:first", members(200, "m"));
+        jedis.sadd("s:o1", java.util.Arrays.copyOfRange(members(200, "m"), 1, 200));
+        for (int i = 2; i <= 5; i++) {
+            jedis.sadd("s:o" + i, "m1");
+        }
+        assertThat(jedis.sdiffstore("s:d", "s:first", "s:o1", "s:o2", "s:o3", "s:o4", "s:o5")).isEqualTo(1);
+        assertThat(jedis.objectEncoding("s:d")).isEqualTo("hashtable");
+        assertThat(jedis.sdiffstore("s:d", "s:first", "s:o1")).isEqualTo(1);
+        assertThat(jedis.objectEncoding("s:d")).isEqualTo("listpack");
+        assertThat(jedis.sdiff("s:first", "s:o2", "s:first")).isEmpty();
+    }
+
+    @Test
     void configSetChangesTheThresholds() {
         try {
             jedis.configSet("set-max-intset-entries", "2");
