@@ -64,6 +64,16 @@ public final class RedisHash {
         return true;
     }
 
+    /**
+     * Redis's pre-sizing before HSET sets {@code newFields} pairs: a listpack that could not hold that many
+     * becomes a hashtable at once, even if some of the fields turn out to be repeats.
+     */
+    public void prepareFor(long newFields, CollectionLimits limits) {
+        if (table == null && newFields > limits.hashEntries()) {
+            convert();
+        }
+    }
+
     public boolean remove(byte[] field) {
         if (table != null) {
             return table.remove(field) != null;

@@ -26,6 +26,7 @@ final class HashFieldCommands {
         }
         RedisHash h = HashAccess.writeOrCreate(c);
         CollectionLimits limits = c.collectionLimits();
+        h.prepareFor((c.argc() - 2) / 2, limits);
         int created = 0;
         for (int i = 2; i < c.argc(); i += 2) {
             if (h.put(c.arg(i), c.arg(i + 1), limits)) {

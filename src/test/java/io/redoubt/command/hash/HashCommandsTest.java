@@ -90,6 +90,15 @@ class HashCommandsTest {
         jedis.hset("h:enc", "f128", "v");
         assertThat(jedis.objectEncoding("h:enc")).isEqualTo("hashtable");
 
+        jedis.hset("h:many", "a", "1");
+        String[] repeats = new String[129 * 2];
+        java.util.Arrays.fill(repeats, "a");
+        jedis.hset("h:many", repeats[0], repeats[1]);
+        assertThat(jedis.objectEncoding("h:many")).isEqualTo("listpack");
+        jedis.sendCommand(redis.clients.jedis.Protocol.Command.HSET, concat("h:many", repeats));
+        assertThat(jedis.hlen("h:many")).isEqualTo(1);
+        assertThat(jedis.objectEncoding("h:many")).as("converted for the pairs given").isEqualTo("hashtable");
+
         jedis.hset("h:len", "f", "x".repeat(64));
         assertThat(jedis.objectEncoding("h:len")).isEqualTo("listpack");
         jedis.hset("h:len", "f", "x".repeat(65));
@@ -110,6 +119,13 @@ class HashCommandsTest {
             jedis.configSet("hash-max-listpack-entries", "128");
             jedis.configSet("hash-max-listpack-value", "64");
         }
+    }
+
+    private static String[] concat(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     @Test
