@@ -198,6 +198,11 @@ class SetDifferentialTest {
         object encoding tcopy
         command info sadd srem scard sismember smismember smembers srandmember spop smove sscan
         command info sinter sintercard sinterstore sunion sunionstore sdiff sdiffstore
+        command getkeys sintercard 2 a b limit 1
+        command getkeys sintercard 3 a b
+        command getkeys smove a b m
+        command getkeys sinterstore d a b c
+        command getkeys sunionstore d a
         """;
     /** Commands whose reply order Redis leaves open; compared sorted. */
     private static final Set<String> UNORDERED = Set.of("smembers", "sinter", "sunion", "sdiff", "srandmember",
