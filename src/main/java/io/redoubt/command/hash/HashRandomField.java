@@ -30,10 +30,8 @@ final class HashRandomField {
             throw RedisError.SYNTAX;
         }
         boolean withValues = c.argc() == 4;
-        if (withValues) {
-            if (n < -Long.MAX_VALUE / 2 || n > Long.MAX_VALUE / 2) {
-                throw new RedisError("ERR value is out of range"); // count * 2 replies must not overflow
-            }
+        if (withValues && (n < -Long.MAX_VALUE / 2 || n > Long.MAX_VALUE / 2)) {
+            throw new RedisError("ERR value is out of range"); // count * 2 replies must not overflow
         }
         RedisHash h = HashAccess.read(c);
         if (h == null || n == 0) {
