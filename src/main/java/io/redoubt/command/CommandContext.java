@@ -1,5 +1,7 @@
 package io.redoubt.command;
 
+import io.redoubt.config.DirectiveRegistry;
+import io.redoubt.keyspace.CollectionLimits;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.net.Client;
@@ -69,6 +71,18 @@ public final class CommandContext {
         return out[0];
     }
 
+    /**
+     * The argument as an integer from min to max: Redis's getRangeLongFromObjectOrReply, with its wording
+     * ("value must between") when out of range.
+     */
+    public long longArgInRange(int i, long min, long max) {
+        long v = longArg(i);
+        if (v < min || v > max) {
+            throw new RedisError("ERR value is out of range, value must between " + min + " and " + max);
+        }
+        return v;
+    }
+
     /** Redis's error for a subcommand given arguments it does not take: "... for 'get'. Try SLOWLOG HELP." */
     public RedisError subcommandSyntaxError() {
         return new RedisError("ERR unknown subcommand or wrong number of arguments for '" + argString(1)
@@ -81,5 +95,13 @@ public final class CommandContext {
 
     public Database db() {
         return server.keyspace().db(client.db());
+    }
+
+    /** The hash and set encoding thresholds in force (read per command: CONFIG SET may change them). */
+    public CollectionLimits collectionLimits() {
+        DirectiveRegistry d = server.directives();
+        return new CollectionLimits(d.get("hash-max-listpack-entries").asLong(),
+            d.get("hash-max-listpack-value").asLong(), d.get("set-max-intset-entries").asLong(),
+            d.get("set-max-listpack-entries").asLong(), d.get("set-max-listpack-value").asLong());
     }
 }

@@ -3,8 +3,10 @@ package io.redoubt.command;
 import io.redoubt.command.connection.ClientCommand;
 import io.redoubt.command.connection.ConnectionCommands;
 import io.redoubt.command.generic.KeyCommands;
+import io.redoubt.command.hash.HashCommands;
 import io.redoubt.command.server.ConfigCommand;
 import io.redoubt.command.server.ServerCommands;
+import io.redoubt.command.set.SetCommands;
 import io.redoubt.command.string.StringCommands;
 import io.redoubt.command.zset.SortedSetCommands;
 
@@ -22,6 +24,8 @@ public final class Commands {
         StringCommands.register(t);
         KeyCommands.register(t);
         SortedSetCommands.register(t);
+        HashCommands.register(t);
+        SetCommands.register(t);
         return t;
     }
 }

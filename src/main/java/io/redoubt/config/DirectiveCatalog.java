@@ -41,6 +41,12 @@ public final class DirectiveCatalog {
         // data types: encoding thresholds
         r.define("zset-max-listpack-entries", integer(0, LONG_MAX), "128", true);
         r.define("zset-max-listpack-value", memory(0, LONG_MAX), "64", true);
+        // compact encodings of hashes and sets (Redis 7.2)
+        r.define("hash-max-listpack-entries", integer(0, LONG_MAX), "128", true);
+        r.define("hash-max-listpack-value", memory(0, LONG_MAX), "64", true);
+        r.define("set-max-intset-entries", integer(0, LONG_MAX), "512", true);
+        r.define("set-max-listpack-entries", integer(0, LONG_MAX), "128", true);
+        r.define("set-max-listpack-value", memory(0, LONG_MAX), "64", true);
         // persistence: recorded and reported now, acted on by the persistence work
         r.define("save", DirectiveCatalog::saveParams, "3600 1 300 100 60 10000", true, true);
         r.define("appendonly", bool(), "no", true);

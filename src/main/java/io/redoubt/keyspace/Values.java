@@ -7,6 +7,7 @@ import io.redoubt.util.Bytes;
  * "int" when the bytes are a canonical integer that fits in 64 bits, "embstr" up to 44 bytes, "raw"
  * beyond) or, once modified in place by APPEND or SETRANGE, as an {@link AppendableString} ("raw").
  * Sorted sets are {@link SortedSet}s ("listpack" or "skiplist").
+ * Hashes are {@link RedisHash}, sets {@link RedisSet}; each knows its own encoding.
  */
 public final class Values {
     /** Redis keeps strings of up to this many bytes in the embstr encoding. */
@@ -21,6 +22,12 @@ public final class Values {
         }
         if (value instanceof SortedSet) {
             return "zset";
+        }
+        if (value instanceof RedisHash) {
+            return "hash";
+        }
+        if (value instanceof RedisSet) {
+            return "set";
         }
         throw new IllegalStateException("unknown value type " + value.getClass());
     }
@@ -37,6 +44,12 @@ public final class Values {
         }
         if (value instanceof SortedSet z) {
             return z.encoding();
+        }
+        if (value instanceof RedisHash h) {
+            return h.encoding();
+        }
+        if (value instanceof RedisSet s) {
+            return s.encoding();
         }
         throw new IllegalStateException("unknown value type " + value.getClass());
     }
@@ -68,6 +81,12 @@ public final class Values {
         }
         if (value instanceof SortedSet z) {
             return z.copy();
+        }
+        if (value instanceof RedisHash h) {
+            return h.copy();
+        }
+        if (value instanceof RedisSet s) {
+            return s.copy();
         }
         throw new IllegalStateException("unknown value type " + value.getClass());
     }

@@ -3,6 +3,7 @@ package io.redoubt.command.zset;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.RedisSet;
 import io.redoubt.keyspace.SortedSet;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -86,8 +87,7 @@ final class SetOpCommands {
         int j = numkeysAt + 1;
         for (int i = 0; i < n; i++, j++) {
             Dict.Entry e = dst == null ? c.db().read(c.arg(j)) : c.db().lookupWrite(c.arg(j));
-            // TODO: plain sets count with score 1 once the set type lands (hashes+sets work)
-            sets[i] = ZsetAccess.value(e);
+            sets[i] = e != null && e.value instanceof RedisSet plain ? scoredOne(plain) : ZsetAccess.value(e);
         }
         double[] weights = new double[n];
         Arrays.fill(weights, 1);
@@ -259,5 +259,13 @@ final class SetOpCommands {
             out.add(in.member(i), in.score(i));
         }
         return out;
+    }
+
+    /** A plain set taking part in ZUNION/ZINTER/ZDIFF: each member with score 1, as Redis counts it. */
+    private static SortedSet scoredOne(RedisSet set) {
+        SortedSet.Limits unlimited = new SortedSet.Limits(Long.MAX_VALUE, Long.MAX_VALUE);
+        SortedSet z = SortedSet.create(set.size(), Long.MAX_VALUE, unlimited);
+        set.forEach(member -> z.put(member, 1, unlimited));
+        return z;
     }
 }

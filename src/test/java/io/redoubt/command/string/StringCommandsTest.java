@@ -13,6 +13,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.redoubt.command.CommandSpec;
 import io.redoubt.keyspace.Keyspace;
+import io.redoubt.support.RespProbe;
 import io.redoubt.support.TestServer;
 import java.util.Arrays;
 import java.util.List;

@@ -1,14 +1,9 @@
 package io.redoubt.command.string;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.redoubt.support.RedisTools;
+import io.redoubt.support.DifferentialScript;
 import io.redoubt.support.RealRedis;
 import io.redoubt.support.TestServer;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -181,41 +176,12 @@ class StringDifferentialTest {
 
     /** Runs the script on both servers with keys under {@code prefix}, so the two tests do not meet. */
     private static void compare(int protocol, String prefix) throws Exception {
-        try (RespProbe real = RespProbe.open(redisPort, protocol);
-             RespProbe ours = RespProbe.open(redoubt.port(), protocol)) {
-            for (String line : SCRIPT.strip().split("\n")) {
-                String[] args = prefixKeys(split(line), prefix);
-                assertThat(ours.call(args)).as(line).isEqualTo(real.call(args));
-            }
-        }
+        new DifferentialScript(SCRIPT, StringDifferentialTest::keyPositions, (args, reply) -> reply)
+            .run(redoubt.port(), redisPort, protocol, prefix);
     }
 
-    private static String[] split(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = null;
-        boolean quoted = false;
-        for (char ch : line.strip().toCharArray()) {
-            if (ch == '"') {
-                quoted = !quoted;
-                cur = cur == null ? new StringBuilder() : cur;
-            } else if (ch == ' ' && !quoted) {
-                if (cur != null) {
-                    out.add(cur.toString());
-                }
-                cur = null;
-            } else {
-                cur = cur == null ? new StringBuilder() : cur;
-                cur.append(ch);
-            }
-        }
-        if (cur != null) {
-            out.add(cur.toString());
-        }
-        return out.toArray(String[]::new);
-    }
-
-    /** Prefixes the key arguments (by each command's key positions) so RESP2 and RESP3 runs use their own keys. */
-    private static String[] prefixKeys(String[] args, String prefix) {
+    /** The key arguments of a string command line. */
+    private static int[] keyPositions(String[] args) {
         String cmd = args[0].toLowerCase();
         int step = cmd.equals("mset") || cmd.equals("msetnx") ? 2 : 1;
         int last = switch (cmd) {
@@ -223,9 +189,6 @@ class StringDifferentialTest {
             case "lcs" -> Math.min(2, args.length - 1);
             default -> Math.min(1, args.length - 1);
         };
-        for (int i = 1; i <= last; i += step) {
-            args[i] = prefix + args[i];
-        }
-        return args;
+        return IntStream.iterate(1, i -> i <= last, i -> i + step).toArray();
     }
 }

@@ -11,6 +11,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.StringMatchResult;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.redoubt.support.RespProbe;
 import io.redoubt.support.TestServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -6,7 +6,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.redoubt.command.string.RespProbe;
+import io.redoubt.support.RespProbe;
 import io.redoubt.support.RedisTools;
 import io.redoubt.support.TestServer;
 import java.util.HashSet;

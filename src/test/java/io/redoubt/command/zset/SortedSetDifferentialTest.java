@@ -2,7 +2,7 @@ package io.redoubt.command.zset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.redoubt.command.string.RespProbe;
+import io.redoubt.support.RespProbe;
 import io.redoubt.support.RealRedis;
 import io.redoubt.support.TestServer;
 import io.redoubt.util.SplitArgs;
@@ -151,6 +151,12 @@ class SortedSetDifferentialTest {
         zadd u1 1 a 2 b 3 c
         zadd u2 10 b 20 c 30 d
         zunion 2 u1 u2 withscores
+        sadd plainset a b zz
+        zunion 2 plainset u1 withscores
+        zinter 2 plainset u1 weights 2 3 withscores
+        zdiff 2 plainset u1 withscores
+        zunionstore plaindst 2 u1 plainset
+        zrange plaindst 0 -1 withscores
         zunion 2 u1 u2 weights 2 0.5 withscores
         zunion 2 u1 u2 aggregate min withscores
         zunion 2 u1 u2 aggregate max withscores

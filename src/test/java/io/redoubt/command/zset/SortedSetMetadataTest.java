@@ -2,7 +2,7 @@ package io.redoubt.command.zset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.redoubt.command.string.RespProbe;
+import io.redoubt.support.RespProbe;
 import io.redoubt.support.RealRedis;
 import io.redoubt.support.TestServer;
 import java.util.List;

@@ -1,6 +1,5 @@
-package io.redoubt.command.string;
+package io.redoubt.support;
 
-import io.redoubt.support.RawConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
