@@ -34,11 +34,18 @@ class ChartConfigStartsRedoubtTest {
         Files.copy(certs.serverKey, tlsDir.resolve("tls.key"));
         Files.copy(certs.caCert, tlsDir.resolve("ca.crt"));
         int tlsPort = TestServer.freePort();
-        Rendered r = HelmChart.template(Map.of("tls.mountPath", tlsDir.toString(), "ports.tls", tlsPort),
+        Rendered r = HelmChart.template(Map.of("tls.mountPath", tlsDir.toString(), "ports.tls", tlsPort,
+                "redisConf", "maxclients 200\n"),
             HelmChartTest.CERT_MANAGER);
         Path configDir = Files.createDirectories(tmp.resolve("config"));
+        // the ConfigMap's files, as the pod sees them in /etc/redoubt/config
+        for (Map.Entry<String, Object> file : Rendered.mapAt(r.one("ConfigMap"), "data").entrySet()) {
+            Files.writeString(configDir.resolve(file.getKey()), String.valueOf(file.getValue()));
+        }
+        // the chart points config-file at the pod's path; here the files are elsewhere
+        String yml = Files.readString(configDir.resolve("application.yml"));
         Files.writeString(configDir.resolve("application.yml"),
-            String.valueOf(Rendered.mapAt(r.one("ConfigMap"), "data").get("application.yml")));
+            yml.replace("/etc/redoubt/config/redis.conf", configDir.resolve("redis.conf").toString()));
 
         try (ConfigurableApplicationContext ctx = RedoubtApplication.start(
                 "--spring.config.location=classpath:/application.yml",
@@ -52,6 +59,8 @@ class ChartConfigStartsRedoubtTest {
                 assertThat(reply).contains(tlsDir.resolve("tls.crt").toString());
                 assertThat(roundTrip(s, "*3\r\n$6\r\nCONFIG\r\n$3\r\nGET\r\n$4\r\nport\r\n")).endsWith("$1\r\n0\r\n");
                 assertThat(roundTrip(s, "*3\r\n$6\r\nCONFIG\r\n$3\r\nGET\r\n$16\r\ntls-auth-clients\r\n")).endsWith("$3\r\nyes\r\n");
+                // from the redis.conf beside it
+                assertThat(roundTrip(s, "*3\r\n$6\r\nCONFIG\r\n$3\r\nGET\r\n$10\r\nmaxclients\r\n")).endsWith("$3\r\n200\r\n");
             }
         }
     }

@@ -226,6 +226,15 @@ class HelmChartTest {
         assertThat(mountPath(c, "config")).isEqualTo("/etc/redoubt/config");
     }
 
+    @Test
+    void aRedisConfIsMountedBesideTheApplicationYml() {
+        Rendered r = HelmChart.template(Map.of("redisConf", "maxclients 200\nhz 20\n"));
+        assertThat(mapAt(r.one("ConfigMap"), "data").get("redis.conf")).isEqualTo("maxclients 200\nhz 20\n");
+        assertThat(redoubtConfig(r)).containsEntry("config-file", "/etc/redoubt/config/redis.conf");
+        assertThat(mountPath(container(r.one("StatefulSet")), "config")).isEqualTo("/etc/redoubt/config");
+        assertThat(redoubtConfig(HelmChart.template(Map.of()))).doesNotContainKey("config-file");
+    }
+
     // ---- helpers
 
     static Map<String, Object> redoubtConfig(Rendered r) {
