@@ -235,6 +235,22 @@ class HelmChartTest {
         assertThat(redoubtConfig(HelmChart.template(Map.of()))).doesNotContainKey("config-file");
     }
 
+    @Test
+    void optionsRenderValidObjects() {
+        Rendered noPvc = HelmChart.template(Map.of("persistence.enabled", false, "podAntiAffinityPreset", "hard"));
+        Map<String, Object> sts = noPvc.one("StatefulSet");
+        assertThat(sts).extracting(o -> at(o, "spec.volumeClaimTemplates")).isNull();
+        assertThat(volume(mapAt(sts, "spec.template.spec"), "data")).containsKey("emptyDir");
+        assertThat(at(sts, "spec.template.spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution.0.topologyKey"))
+            .isEqualTo("kubernetes.io/hostname");
+
+        Rendered both = HelmChart.template(Map.of("tls.plainPort", true, "pdb.create", false), EXISTING_SECRET);
+        assertThat(both.all("PodDisruptionBudget")).isEmpty();
+        assertThat(servicePorts(both.named("Service", "redoubt"))).containsExactly("redis", "redis-tls");
+        // a plain-text port is open, so without a password protected mode stays on
+        assertThat(redoubtConfig(both)).containsEntry("port", 6379).containsEntry("tls-port", 6380).containsEntry("protected-mode", "yes");
+    }
+
     // ---- helpers
 
     static Map<String, Object> redoubtConfig(Rendered r) {
