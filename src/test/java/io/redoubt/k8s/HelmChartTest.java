@@ -108,7 +108,7 @@ class HelmChartTest {
             .containsEntry("tls-key-file", "/etc/redoubt/tls/tls.key")
             .containsEntry("tls-ca-cert-file", "/etc/redoubt/tls/ca.crt")
             .containsEntry("tls-auth-clients", "yes")
-            .containsEntry("tls-auto-reload", "yes")
+            .containsEntry("tls-auto-reload", true)
             // mutual TLS is the only way in, so clients from other pods must not be refused
             .containsEntry("protected-mode", "no");
         assertThat(servicePorts(r.named("Service", "redoubt"))).containsExactly("redis-tls");
