@@ -6,6 +6,7 @@ import io.redoubt.util.Bytes;
  * What TYPE and OBJECT ENCODING say about a stored value. Strings are stored as {@code byte[]} (encoding
  * "int" when the bytes are a canonical integer that fits in 64 bits, "embstr" up to 44 bytes, "raw"
  * beyond) or, once modified in place by APPEND or SETRANGE, as an {@link AppendableString} ("raw").
+ * Lists are {@link ListValue}s ("listpack" or "quicklist").
  */
 public final class Values {
     /** Redis keeps strings of up to this many bytes in the embstr encoding. */
@@ -17,6 +18,9 @@ public final class Values {
     public static String typeName(Object value) {
         if (value instanceof byte[] || value instanceof AppendableString) {
             return "string";
+        }
+        if (value instanceof ListValue) {
+            return "list";
         }
         throw new IllegalStateException("unknown value type " + value.getClass());
     }
@@ -30,6 +34,9 @@ public final class Values {
         }
         if (value instanceof AppendableString) {
             return "raw";
+        }
+        if (value instanceof ListValue l) {
+            return l.encoding();
         }
         throw new IllegalStateException("unknown value type " + value.getClass());
     }
@@ -58,6 +65,9 @@ public final class Values {
         }
         if (value instanceof AppendableString s) {
             return new AppendableString(s.toBytes());
+        }
+        if (value instanceof ListValue l) {
+            return l.copy();
         }
         throw new IllegalStateException("unknown value type " + value.getClass());
     }
