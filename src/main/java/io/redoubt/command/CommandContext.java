@@ -4,8 +4,14 @@ import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.net.Client;
 import io.redoubt.net.Reply;
+import io.redoubt.command.string.LongDouble;
+import io.redoubt.server.Blocking;
 import io.redoubt.server.Server;
 import io.redoubt.util.Bytes;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** What a command sees: its arguments, its client, the reply being written and the server. One per connection. */
 public final class CommandContext {
@@ -14,6 +20,7 @@ public final class CommandContext {
     public final Reply reply;
     private byte[][] args;
     private CommandSpec spec;
+    private Blocking.Request blockRequest;
 
     public CommandContext(Server server, Client client, Reply reply) {
         this.server = server;
@@ -73,6 +80,75 @@ public final class CommandContext {
     public RedisError subcommandSyntaxError() {
         return new RedisError("ERR unknown subcommand or wrong number of arguments for '" + argString(1)
             + "'. Try " + argString(0).toUpperCase(java.util.Locale.ROOT) + " HELP.");
+    }
+
+    /**
+     * Asks to block this client until one of {@code keys} holds a value of {@code type} or the deadline
+     * ({@link #timeoutArg}) passes. The handler writes no reply; when a key becomes ready the command runs
+     * again from the start and may answer or block again. Commands must not block inside a transaction.
+     */
+    public void block(List<byte[]> keys, String type, long deadlineMs) {
+        block(new Blocking.Request(keys, type, deadlineMs));
+    }
+
+    public void block(Blocking.Request request) {
+        blockRequest = request;
+    }
+
+    /** The block asked for by the command that just ran, or null; clears it. */
+    public Blocking.Request takeBlockRequest() {
+        Blocking.Request r = blockRequest;
+        blockRequest = null;
+        return r;
+    }
+
+    private static final RedisError TIMEOUT_NOT_FLOAT = new RedisError("ERR timeout is not a float or out of range");
+    private static final RedisError TIMEOUT_RANGE = new RedisError("ERR timeout is out of range");
+    private static final RedisError TIMEOUT_NEGATIVE = new RedisError("ERR timeout is negative");
+
+    /**
+     * A blocking command's timeout in seconds (a float, as Redis's getTimeoutFromObjectOrReply reads it) as an
+     * absolute deadline in milliseconds, rounded up; 0 means wait forever.
+     */
+    public long timeoutArg(int i) {
+        byte[] b = args[i];
+        LongDouble parsed = LongDouble.parse(b, 0, b.length);
+        if (parsed == null) {
+            throw TIMEOUT_NOT_FLOAT;
+        }
+        String text = new String(b, StandardCharsets.US_ASCII);
+        long ms;
+        if (parsed.isInfinite()) {
+            if (text.startsWith("-")) {
+                throw TIMEOUT_NEGATIVE;
+            }
+            throw TIMEOUT_RANGE;
+        }
+        BigDecimal millis = seconds(text).movePointRight(3).setScale(0, RoundingMode.CEILING);
+        if (millis.signum() < 0) {
+            throw TIMEOUT_NEGATIVE;
+        }
+        if (millis.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw TIMEOUT_RANGE;
+        }
+        ms = millis.longValue();
+        if (ms == 0) {
+            return 0;
+        }
+        long now = keyspace().now();
+        if (ms > Long.MAX_VALUE - now) {
+            throw TIMEOUT_RANGE;
+        }
+        return now + ms;
+    }
+
+    /** The exact value of a number LongDouble accepted: decimal text, or hexadecimal (C99 %a) text. */
+    private static BigDecimal seconds(String text) {
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        if (!t.contains("0x")) {
+            return new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
+        }
+        return new BigDecimal(Double.parseDouble(t.contains("p") ? t : t + "p0"));
     }
 
     public Keyspace keyspace() {

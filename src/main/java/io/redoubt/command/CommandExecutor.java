@@ -65,6 +65,7 @@ public final class CommandExecutor {
             run(ctx, spec, args);
         }
         finishReply(ctx, mark);
+        server.blocking().serveReady(); // clients blocked on keys this command made ready go next, as in Redis
     }
 
     private void run(CommandContext ctx, CommandSpec spec, byte[][] args) {
