@@ -3,6 +3,7 @@ package io.redoubt.command;
 import io.redoubt.command.connection.ClientCommand;
 import io.redoubt.command.connection.ConnectionCommands;
 import io.redoubt.command.generic.KeyCommands;
+import io.redoubt.command.list.ListCommands;
 import io.redoubt.command.server.ConfigCommand;
 import io.redoubt.command.server.ServerCommands;
 import io.redoubt.command.string.StringCommands;
@@ -20,6 +21,7 @@ public final class Commands {
         ConfigCommand.register(t);
         StringCommands.register(t);
         KeyCommands.register(t);
+        ListCommands.register(t);
         return t;
     }
 }

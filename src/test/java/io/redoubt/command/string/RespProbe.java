@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * null. Forms: {@code +OK}, {@code -ERR ...}, {@code :5}, {@code "bulk"}, {@code $-1}, {@code *-1},
  * {@code _}, {@code [a, b]}, {@code {k: v}}, {@code ~[a]}, {@code ,1.5}, {@code #t}.
  */
-final class RespProbe implements AutoCloseable {
+public final class RespProbe implements AutoCloseable {
     private final RawConnection conn;
 
     private RespProbe(RawConnection conn) {
@@ -19,7 +19,7 @@ final class RespProbe implements AutoCloseable {
     }
 
     /** A connection speaking the given protocol version (2 or 3). */
-    static RespProbe open(int port, int protocol) throws IOException {
+    public static RespProbe open(int port, int protocol) throws IOException {
         RespProbe p = new RespProbe(new RawConnection(port));
         if (protocol == 3) {
             p.call("HELLO", "3");
@@ -27,7 +27,7 @@ final class RespProbe implements AutoCloseable {
         return p;
     }
 
-    String call(String... args) throws IOException {
+    public String call(String... args) throws IOException {
         byte[][] raw = new byte[args.length][];
         for (int i = 0; i < args.length; i++) {
             raw[i] = args[i].getBytes(StandardCharsets.UTF_8);
@@ -35,7 +35,7 @@ final class RespProbe implements AutoCloseable {
         return call(raw);
     }
 
-    String call(byte[]... args) throws IOException {
+    public String call(byte[]... args) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(("*" + args.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
         for (byte[] a : args) {
