@@ -180,6 +180,8 @@ class ListDifferentialTest {
         lrange big2 0 -1
         rename big2 big3
         lrange big3 0 -1
+        command info lpush rpush lpushx rpushx lpop rpop llen lrange lindex lset linsert lrem ltrim lpos
+        command info lmove rpoplpush lmpop blpop brpop blmove brpoplpush blmpop
         lpush
         lpop
         lrange l 0
