@@ -95,6 +95,11 @@ public final class CommandContext {
         blockRequest = request;
     }
 
+    /** Whether the command that just ran asked to block. */
+    public boolean blockPending() {
+        return blockRequest != null;
+    }
+
     /** The block asked for by the command that just ran, or null; clears it. */
     public Blocking.Request takeBlockRequest() {
         Blocking.Request r = blockRequest;

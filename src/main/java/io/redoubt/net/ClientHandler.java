@@ -247,7 +247,8 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
 
     /** Blocking: the wait ends with a timeout or CLIENT UNBLOCK answer, lock held. */
     @Override
-    public void finish(Consumer<Reply> answer) {
+    public void finish(byte[][] args, Consumer<Reply> answer) {
+        executor.countUnblocked(args);
         ByteBuf out = startReply();
         answer.accept(reply);
         endBlock(out);

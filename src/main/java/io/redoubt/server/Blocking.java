@@ -38,8 +38,8 @@ public final class Blocking implements Keyspace.ReadyListener {
         /** Runs the blocked command again (lock held); true when it answered, false when it blocked again. */
         boolean retry(byte[][] args);
 
-        /** Answers the blocked command with {@code answer} and lets the connection go on (lock held). */
-        void finish(Consumer<Reply> answer);
+        /** Answers the blocked command {@code args} with {@code answer} and lets the connection go on (lock held). */
+        void finish(byte[][] args, Consumer<Reply> answer);
     }
 
     /**
@@ -115,7 +115,7 @@ public final class Blocking implements Keyspace.ReadyListener {
         try {
             if (!w.done) {
                 remove(w);
-                w.conn.finish(w.request.onTimeout());
+                w.conn.finish(w.args, w.request.onTimeout());
             }
         } finally {
             lock.unlock();
@@ -129,7 +129,7 @@ public final class Blocking implements Keyspace.ReadyListener {
             return false;
         }
         remove(w);
-        w.conn.finish(answer);
+        w.conn.finish(w.args, answer);
         return true;
     }
 
@@ -153,6 +153,11 @@ public final class Blocking implements Keyspace.ReadyListener {
 
     public int blockedCount() {
         return byClient.size();
+    }
+
+    /** Keys some client waits on (INFO total_blocking_keys). */
+    public int blockingKeys() {
+        return byKey.size();
     }
 
     @Override

@@ -95,7 +95,7 @@ final class InfoSections {
             .field("blocked_clients", clients.all().stream().filter(Client::blocked).count())
             .field("tracking_clients", 0)
             .field("clients_in_timeout_table", 0)
-            .field("total_blocking_keys", 0)
+            .field("total_blocking_keys", server.blocking().blockingKeys())
             .field("total_blocking_keys_on_nokey", 0);
     }
 

@@ -98,6 +98,19 @@ class BlockingListTest {
     }
 
     @Test
+    void commandstatsCountABlockedCommandOnce() throws Exception {
+        jedis.configResetStat();
+        try (RawConnection c = blocked(0, "BLPOP", "k", "0")) {
+            jedis.rpush("k", "v");
+            assertThat(c.reply()).isEqualTo(List.of("k", "v"));
+        }
+        try (RawConnection c = new RawConnection(server.port())) {
+            assertThat(c.call("BLPOP", "k", "0.05")).isNull();
+        }
+        assertThat(jedis.info("commandstats")).contains("cmdstat_blpop:calls=2,");
+    }
+
+    @Test
     void oneElementServesOnlyTheFirstWaiter() throws Exception {
         try (RawConnection first = blocked(0, "BLPOP", "k", "0");
              RawConnection second = blocked(1, "BLPOP", "k", "0")) {
@@ -278,6 +291,7 @@ class BlockingListTest {
             awaitBlocked(1);
             String line = jedis.clientList().lines().filter(l -> l.contains("name=waiter")).findFirst().orElseThrow();
             assertThat(line).contains(" flags=b ").contains(" cmd=blpop ");
+            assertThat(jedis.info("clients")).contains("total_blocking_keys:1");
             for (int i = 0; i < 10; i++) { // 2.5 s, well past the 1 s idle timeout, which spares blocked clients
                 sleep(250);
                 jedis.ping(); // keeps this (idle-checked) connection alive
