@@ -1,13 +1,13 @@
 package io.redoubt.keyspace;
 
 import io.redoubt.util.Bytes;
-import java.util.Arrays;
 
 /**
- * A list value: a ring buffer of elements, so pushes and pops at both ends are O(1) and indexing is O(1).
- * Beside the elements it keeps the size Redis's listpack would have for them, which decides the encoding
- * OBJECT ENCODING reports with Redis 7.2's rules for {@code list-max-listpack-size -2}: a list grows out of
- * "listpack" when its listpack bytes plus the raw bytes being added would pass 8 KB, and shrinks back once
+ * A list value. While small it is packed into one byte array ({@link PackedList}, OBJECT ENCODING
+ * "listpack"); once large it is a ring buffer of elements ({@link RingList}, "quicklist"). Both push and pop
+ * at either end in O(1). Beside the elements it keeps the size Redis's listpack would have for them, which
+ * decides the representation with Redis 7.2's rules for {@code list-max-listpack-size -2}: a list grows out
+ * of "listpack" when its listpack bytes plus the raw bytes being added would pass 8 KB, and shrinks back once
  * they fit in half of that. Callers announce growth ({@link #growing}) before adding, and call
  * {@link #shrunk} after removing, as Redis's commands do.
  */
@@ -17,143 +17,94 @@ public final class ListValue {
     /** Listpack header (6 bytes) and terminator (1). */
     private static final int LISTPACK_EMPTY = 7;
 
-    private byte[][] items;
-    private int head;
-    private int size;
+    private ListStore store;
     private long packedBytes = LISTPACK_EMPTY;
-    private boolean quicklist;
 
     public ListValue() {
-        items = new byte[8][];
+        store = new PackedList(64);
     }
 
-    private ListValue(ListValue other) {
-        items = new byte[Math.max(8, other.size)][];
-        for (int i = 0; i < other.size; i++) {
-            items[i] = other.get(i); // elements are never changed in place, so they may be shared
-        }
-        size = other.size;
-        packedBytes = other.packedBytes;
-        quicklist = other.quicklist;
+    private ListValue(ListStore store, long packedBytes) {
+        this.store = store;
+        this.packedBytes = packedBytes;
     }
 
     public int size() {
-        return size;
+        return store.size();
     }
 
     public boolean isEmpty() {
-        return size == 0;
+        return store.size() == 0;
     }
 
     public String encoding() {
-        return quicklist ? "quicklist" : "listpack";
+        return store instanceof PackedList ? "listpack" : "quicklist";
     }
 
     /** An independent copy (COPY). */
     public ListValue copy() {
-        return new ListValue(this);
+        return new ListValue(store.copy(), packedBytes);
     }
 
     /** Before adding elements of {@code rawBytes} in total: a listpack that would pass 8 KB becomes a quicklist. */
     public void growing(long rawBytes) {
-        if (!quicklist && packedBytes + rawBytes > NODE_LIMIT) {
-            quicklist = true;
+        if (store instanceof PackedList && packedBytes + rawBytes > NODE_LIMIT) {
+            store = RingList.of(store);
         }
     }
 
     /** After removing or replacing elements: a quicklist that fits in half a node becomes a listpack again. */
     public void shrunk() {
-        if (quicklist && packedBytes <= NODE_LIMIT / 2) {
-            quicklist = false;
+        if (store instanceof RingList && packedBytes <= NODE_LIMIT / 2) {
+            store = PackedList.of(store);
         }
     }
 
     public byte[] get(int index) {
-        return items[slot(index)];
+        return store.get(index);
     }
 
     public void set(int index, byte[] value) {
-        int s = slot(index);
-        packedBytes += entryBytes(value) - entryBytes(items[s]);
-        items[s] = value;
+        packedBytes += entryBytes(value) - entryBytes(store.get(index));
+        store.set(index, value);
     }
 
     public void pushHead(byte[] value) {
-        ensureRoom();
-        head = (head - 1 + items.length) % items.length;
-        items[head] = value;
-        size++;
+        store.pushHead(value);
         packedBytes += entryBytes(value);
     }
 
     public void pushTail(byte[] value) {
-        ensureRoom();
-        items[(head + size) % items.length] = value;
-        size++;
+        store.pushTail(value);
         packedBytes += entryBytes(value);
     }
 
     public byte[] popHead() {
-        byte[] v = items[head];
-        items[head] = null;
-        head = (head + 1) % items.length;
-        size--;
+        byte[] v = store.popHead();
         packedBytes -= entryBytes(v);
         return v;
     }
 
     public byte[] popTail() {
-        int s = slot(size - 1);
-        byte[] v = items[s];
-        items[s] = null;
-        size--;
+        byte[] v = store.popTail();
         packedBytes -= entryBytes(v);
         return v;
     }
 
-    /** Inserts so that the new element has position {@code index} (0..size); shifts the shorter side. */
+    /** Inserts so that the new element has position {@code index} (0..size). */
     public void insert(int index, byte[] value) {
-        if (index == 0) {
-            pushHead(value);
-            return;
-        }
-        ensureRoom();
-        if (index < size / 2) {
-            head = (head - 1 + items.length) % items.length;
-            for (int i = 0; i < index; i++) {
-                items[slot(i)] = items[slot(i + 1)];
-            }
-        } else {
-            for (int i = size; i > index; i--) {
-                items[slot(i)] = items[slot(i - 1)];
-            }
-        }
-        items[slot(index)] = value;
-        size++;
+        store.insert(index, value);
         packedBytes += entryBytes(value);
     }
 
-    /** Removes the element at {@code index}, shifting the shorter side. */
     public void remove(int index) {
-        packedBytes -= entryBytes(get(index));
-        if (index < size / 2) {
-            for (int i = index; i > 0; i--) {
-                items[slot(i)] = items[slot(i - 1)];
-            }
-            items[head] = null;
-            head = (head + 1) % items.length;
-        } else {
-            for (int i = index; i < size - 1; i++) {
-                items[slot(i)] = items[slot(i + 1)];
-            }
-            items[slot(size - 1)] = null;
-        }
-        size--;
+        packedBytes -= entryBytes(store.get(index));
+        store.remove(index);
     }
 
     /** Keeps only positions {@code start..end} (inclusive, valid, start <= end). */
     public void trim(int start, int end) {
-        while (size > end + 1) {
+        while (size() > end + 1) {
             popTail();
         }
         for (int i = 0; i < start; i++) {
@@ -163,29 +114,9 @@ public final class ListValue {
 
     /** Removes all elements. */
     public void clear() {
-        Arrays.fill(items, null);
-        head = 0;
-        size = 0;
-        packedBytes = LISTPACK_EMPTY;
-    }
-
-    private int slot(int index) {
-        if (index < 0 || index > size) {
-            throw new IndexOutOfBoundsException(index);
+        while (!isEmpty()) {
+            popTail();
         }
-        return (head + index) % items.length;
-    }
-
-    private void ensureRoom() {
-        if (size < items.length) {
-            return;
-        }
-        byte[][] grown = new byte[items.length * 2][];
-        for (int i = 0; i < size; i++) {
-            grown[i] = items[(head + i) % items.length];
-        }
-        items = grown;
-        head = 0;
     }
 
     /**
