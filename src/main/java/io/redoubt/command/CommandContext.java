@@ -122,7 +122,6 @@ public final class CommandContext {
             throw TIMEOUT_NOT_FLOAT;
         }
         String text = new String(b, StandardCharsets.US_ASCII);
-        long ms;
         if (parsed.isInfinite()) {
             if (text.startsWith("-")) {
                 throw TIMEOUT_NEGATIVE;
@@ -136,7 +135,7 @@ public final class CommandContext {
         if (millis.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw TIMEOUT_RANGE;
         }
-        ms = millis.longValue();
+        long ms = millis.longValue();
         if (ms == 0) {
             return 0;
         }

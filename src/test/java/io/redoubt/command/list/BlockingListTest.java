@@ -134,7 +134,7 @@ class BlockingListTest {
     }
 
     @Test
-    void lettuceBlmpopIsServedInResp3() throws Exception {
+    void lettuceBlpopIsServedInResp3() throws Exception {
         RedisClient client = RedisClient.create(server.uri());
         try (StatefulRedisConnection<String, String> conn = client.connect()) {
             var popped = conn.async().blpop(0, "l3");
@@ -313,6 +313,20 @@ class BlockingListTest {
             awaitBlocked(1);
             jedis.rpush("k", "v");
             assertThat(stays.reply()).isEqualTo(List.of("k", "v"));
+        }
+    }
+
+    @Test
+    void aKilledWaiterIsForgotten() throws Exception {
+        try (RawConnection c = new RawConnection(server.port())) {
+            long id = (Long) c.call("CLIENT", "ID");
+            c.send(RawConnection.command("BLPOP", "k", "0"));
+            awaitBlocked(1);
+            assertThat(jedis.clientKill(new redis.clients.jedis.params.ClientKillParams().id(Long.toString(id))))
+                .isEqualTo(1);
+            awaitBlocked(0);
+            assertThat(c.closedByServer()).isTrue();
+            assertThat(jedis.info("clients")).contains("total_blocking_keys:0");
         }
     }
 
