@@ -4,13 +4,9 @@ import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.net.Client;
 import io.redoubt.net.Reply;
-import io.redoubt.command.string.LongDouble;
 import io.redoubt.server.Blocking;
 import io.redoubt.server.Server;
 import io.redoubt.util.Bytes;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** What a command sees: its arguments, its client, the reply being written and the server. One per connection. */
@@ -107,52 +103,12 @@ public final class CommandContext {
         return r;
     }
 
-    private static final RedisError TIMEOUT_NOT_FLOAT = new RedisError("ERR timeout is not a float or out of range");
-    private static final RedisError TIMEOUT_RANGE = new RedisError("ERR timeout is out of range");
-    private static final RedisError TIMEOUT_NEGATIVE = new RedisError("ERR timeout is negative");
-
     /**
-     * A blocking command's timeout in seconds (a float, as Redis's getTimeoutFromObjectOrReply reads it) as an
-     * absolute deadline in milliseconds, rounded up; 0 means wait forever.
+     * A blocking command's timeout in seconds (a float) as an absolute deadline in milliseconds; 0 means wait
+     * forever. See {@link BlockTimeout}.
      */
     public long timeoutArg(int i) {
-        byte[] b = args[i];
-        LongDouble parsed = LongDouble.parse(b, 0, b.length);
-        if (parsed == null) {
-            throw TIMEOUT_NOT_FLOAT;
-        }
-        String text = new String(b, StandardCharsets.US_ASCII);
-        if (parsed.isInfinite()) {
-            if (text.startsWith("-")) {
-                throw TIMEOUT_NEGATIVE;
-            }
-            throw TIMEOUT_RANGE;
-        }
-        BigDecimal millis = seconds(text).movePointRight(3).setScale(0, RoundingMode.CEILING);
-        if (millis.signum() < 0) {
-            throw TIMEOUT_NEGATIVE;
-        }
-        if (millis.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            throw TIMEOUT_RANGE;
-        }
-        long ms = millis.longValue();
-        if (ms == 0) {
-            return 0;
-        }
-        long now = keyspace().now();
-        if (ms > Long.MAX_VALUE - now) {
-            throw TIMEOUT_RANGE;
-        }
-        return now + ms;
-    }
-
-    /** The exact value of a number LongDouble accepted: decimal text, or hexadecimal (C99 %a) text. */
-    private static BigDecimal seconds(String text) {
-        String t = text.toLowerCase(java.util.Locale.ROOT);
-        if (!t.contains("0x")) {
-            return new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
-        }
-        return new BigDecimal(Double.parseDouble(t.contains("p") ? t : t + "p0"));
+        return BlockTimeout.deadline(args[i], keyspace().now());
     }
 
     public Keyspace keyspace() {

@@ -4,10 +4,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.EventExecutor;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.CommandExecutor;
 import io.redoubt.command.CommandSpec;
-import io.netty.util.concurrent.EventExecutor;
 import io.redoubt.server.Blocking;
 import io.redoubt.server.ClientPause;
 import io.redoubt.server.Server;
@@ -108,7 +108,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
         drain(ctx);
     }
 
-    /** Runs what has been read, batch after batch, until nothing is left or a CLIENT PAUSE holds the client. */
+    /** Runs what has been read, batch after batch, until nothing is left or a pause or a block holds the client. */
     private void drain(ChannelHandlerContext ctx) {
         RespDecoder decoder = ctx.pipeline().get(RespDecoder.class);
         while (!pending.isEmpty() && !waitingForPause && !blockedOnKeys) {
