@@ -147,14 +147,6 @@ public final class Blocking implements Keyspace.ReadyListener {
         }
     }
 
-    public boolean isBlocked(long clientId) {
-        return byClient.containsKey(clientId);
-    }
-
-    public int blockedCount() {
-        return byClient.size();
-    }
-
     /** Keys some client waits on (INFO total_blocking_keys). */
     public int blockingKeys() {
         return byKey.size();
