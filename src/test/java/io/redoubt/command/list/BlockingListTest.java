@@ -263,14 +263,13 @@ class BlockingListTest {
     @Test
     void pipelinedCommandsAfterABlockedOneRunOnlyAfterIt() throws Exception {
         try (RawConnection c = new RawConnection(server.port())) {
-            byte[] blpop = RawConnection.command("BLPOP", "k", "0");
-            byte[] rpush = RawConnection.command("RPUSH", "seen", "after");
-            byte[] ping = RawConnection.command("PING");
-            byte[] all = new byte[blpop.length + rpush.length + ping.length];
-            System.arraycopy(blpop, 0, all, 0, blpop.length);
-            System.arraycopy(rpush, 0, all, blpop.length, rpush.length);
-            System.arraycopy(ping, 0, all, blpop.length + rpush.length, ping.length);
-            c.send(all);
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            all.writeBytes(RawConnection.command("ECHO", "before"));
+            all.writeBytes(RawConnection.command("BLPOP", "k", "0"));
+            all.writeBytes(RawConnection.command("RPUSH", "seen", "after"));
+            all.writeBytes(RawConnection.command("PING"));
+            c.send(all.toByteArray());
+            assertThat(c.reply()).isEqualTo("before"); // answered at once, though the BLPOP behind it waits
             awaitBlocked(1);
             sleep(100);
             assertThat(jedis.exists("seen")).isFalse(); // the RPUSH behind the BLPOP has not run
