@@ -6,8 +6,10 @@ import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.net.Client;
 import io.redoubt.net.Reply;
+import io.redoubt.server.Blocking;
 import io.redoubt.server.Server;
 import io.redoubt.util.Bytes;
+import java.util.List;
 
 /** What a command sees: its arguments, its client, the reply being written and the server. One per connection. */
 public final class CommandContext {
@@ -16,6 +18,7 @@ public final class CommandContext {
     public final Reply reply;
     private byte[][] args;
     private CommandSpec spec;
+    private Blocking.Request blockRequest;
 
     public CommandContext(Server server, Client client, Reply reply) {
         this.server = server;
@@ -87,6 +90,39 @@ public final class CommandContext {
     public RedisError subcommandSyntaxError() {
         return new RedisError("ERR unknown subcommand or wrong number of arguments for '" + argString(1)
             + "'. Try " + argString(0).toUpperCase(java.util.Locale.ROOT) + " HELP.");
+    }
+
+    /**
+     * Asks to block this client until one of {@code keys} holds a value of {@code type} or the deadline
+     * ({@link #timeoutArg}) passes. The handler writes no reply; when a key becomes ready the command runs
+     * again from the start and may answer or block again. Commands must not block inside a transaction.
+     */
+    public void block(List<byte[]> keys, String type, long deadlineMs) {
+        block(new Blocking.Request(keys, type, deadlineMs));
+    }
+
+    public void block(Blocking.Request request) {
+        blockRequest = request;
+    }
+
+    /** Whether the command that just ran asked to block. */
+    public boolean blockPending() {
+        return blockRequest != null;
+    }
+
+    /** The block asked for by the command that just ran, or null; clears it. */
+    public Blocking.Request takeBlockRequest() {
+        Blocking.Request r = blockRequest;
+        blockRequest = null;
+        return r;
+    }
+
+    /**
+     * A blocking command's timeout in seconds (a float) as an absolute deadline in milliseconds; 0 means wait
+     * forever. See {@link BlockTimeout}.
+     */
+    public long timeoutArg(int i) {
+        return BlockTimeout.deadline(args[i], keyspace().now());
     }
 
     public Keyspace keyspace() {

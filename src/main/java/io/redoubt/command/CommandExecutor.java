@@ -65,6 +65,7 @@ public final class CommandExecutor {
             run(ctx, spec, args);
         }
         finishReply(ctx, mark);
+        server.blocking().serveReady(); // clients blocked on keys this command made ready go next, as in Redis
     }
 
     private void run(CommandContext ctx, CommandSpec spec, byte[][] args) {
@@ -78,14 +79,25 @@ public final class CommandExecutor {
             errorReply(ctx, e.getMessage());
         }
         long micros = (System.nanoTime() - start) / 1000;
-        spec.stats.calls++;
-        spec.stats.micros += micros;
         server.stats().commandProcessed();
         ctx.client.commandProcessed();
+        if (ctx.blockPending()) {
+            return; // commandstats and the slow log count it once, when it is served, times out or is unblocked
+        }
+        spec.stats.calls++;
+        spec.stats.micros += micros;
         long threshold = slowlogThreshold.asLong();
         if (threshold >= 0 && micros >= threshold && !spec.hasFlag("skip_slowlog")) {
             server.slowLog().record(args, micros, ctx.client.address(), ctx.client.name(),
                 slowlogMaxLen.asInt());
+        }
+    }
+
+    /** A blocked command that ended without running again (timeout, CLIENT UNBLOCK): one call in commandstats. */
+    public void countUnblocked(byte[][] args) {
+        CommandSpec spec = server.commands().resolve(args);
+        if (spec != null) {
+            spec.stats.calls++;
         }
     }
 

@@ -4,6 +4,7 @@ import io.redoubt.command.connection.ClientCommand;
 import io.redoubt.command.connection.ConnectionCommands;
 import io.redoubt.command.generic.KeyCommands;
 import io.redoubt.command.hash.HashCommands;
+import io.redoubt.command.list.ListCommands;
 import io.redoubt.command.server.ConfigCommand;
 import io.redoubt.command.server.ServerCommands;
 import io.redoubt.command.set.SetCommands;
@@ -26,6 +27,7 @@ public final class Commands {
         SortedSetCommands.register(t);
         HashCommands.register(t);
         SetCommands.register(t);
+        ListCommands.register(t);
         return t;
     }
 }

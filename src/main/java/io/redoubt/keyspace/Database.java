@@ -64,7 +64,8 @@ public final class Database {
      */
     public Dict.Entry put(byte[] key, Object value, boolean keepTtl) {
         Dict.Entry e = lookup(key);
-        if (e == null) {
+        boolean created = e == null;
+        if (created) {
             e = keys.insert(key);
         } else if (!keepTtl && e.expireAt != 0) {
             expires.remove(key);
@@ -72,14 +73,21 @@ public final class Database {
         }
         e.value = value;
         keyspace.stamp(e);
+        if (created) {
+            keyspace.signalKeyReady(this, key);
+        }
         return e;
     }
 
-    /** Adds a key known to be absent (after a failed lookup). */
+    /**
+     * Adds a key known to be absent (after a failed lookup). Every new key is signalled ready, so a client
+     * blocked on it is served whichever command created it (push, RENAME, MOVE, COPY), as Redis's dbAdd does.
+     */
     public Dict.Entry add(byte[] key, Object value) {
         Dict.Entry e = keys.insert(key);
         e.value = value;
         keyspace.stamp(e);
+        keyspace.signalKeyReady(this, key);
         return e;
     }
 

@@ -16,6 +16,25 @@ public final class Keyspace {
     private long misses;
     private long expiredKeys;
     private volatile boolean activeExpireEnabled = true;
+    private ReadyListener readyListener = new ReadyListener() {
+        @Override
+        public void keyReady(int db, byte[] key) {
+        }
+
+        @Override
+        public void databaseReady(int db) {
+        }
+    };
+
+    /**
+     * Told (with the lock held) when a key may now hold what a blocked client waits for: a key was created
+     * (push, RENAME, MOVE, COPY, ...) or a whole database changed (SWAPDB). Blocking commands listen.
+     */
+    public interface ReadyListener {
+        void keyReady(int db, byte[] key);
+
+        void databaseReady(int db);
+    }
 
     public Keyspace(int count) {
         databases = new Database[count];
@@ -47,8 +66,19 @@ public final class Keyspace {
         touchEnabled = touch;
     }
 
+    public void readyListener(ReadyListener listener) {
+        this.readyListener = listener;
+    }
+
+    /** A key was created in {@code db}: clients blocked on it may be served (Redis's signalKeyAsReady). */
+    public void signalKeyReady(Database db, byte[] key) {
+        readyListener.keyReady(db.index(), key);
+    }
+
     public void swap(int a, int b) {
         databases[a].swapWith(databases[b]);
+        readyListener.databaseReady(a); // both databases now hold other keys, as Redis's scanDatabaseForReadyKeys
+        readyListener.databaseReady(b);
     }
 
     public void flushAll() {

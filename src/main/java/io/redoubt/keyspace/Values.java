@@ -8,6 +8,7 @@ import io.redoubt.util.Bytes;
  * beyond) or, once modified in place by APPEND or SETRANGE, as an {@link AppendableString} ("raw").
  * Sorted sets are {@link SortedSet}s ("listpack" or "skiplist").
  * Hashes are {@link RedisHash}, sets {@link RedisSet}; each knows its own encoding.
+ * Lists are {@link ListValue}s ("listpack" or "quicklist").
  */
 public final class Values {
     /** Redis keeps strings of up to this many bytes in the embstr encoding. */
@@ -28,6 +29,9 @@ public final class Values {
         }
         if (value instanceof RedisSet) {
             return "set";
+        }
+        if (value instanceof ListValue) {
+            return "list";
         }
         throw new IllegalStateException("unknown value type " + value.getClass());
     }
@@ -50,6 +54,9 @@ public final class Values {
         }
         if (value instanceof RedisSet s) {
             return s.encoding();
+        }
+        if (value instanceof ListValue l) {
+            return l.encoding();
         }
         throw new IllegalStateException("unknown value type " + value.getClass());
     }
@@ -87,6 +94,9 @@ public final class Values {
         }
         if (value instanceof RedisSet s) {
             return s.copy();
+        }
+        if (value instanceof ListValue l) {
+            return l.copy();
         }
         throw new IllegalStateException("unknown value type " + value.getClass());
     }

@@ -184,7 +184,7 @@ public final class Client implements RespDecoder.AuthState {
         this.noTouch = v;
     }
 
-    /** Waiting for CLIENT PAUSE to end (Redis's postponed clients): flag b, and exempt from the idle timeout. */
+    /** Blocked on keys (BLPOP ...) or waiting for CLIENT PAUSE to end: flag b, and exempt from the idle timeout. */
     public boolean blocked() {
         return blocked;
     }

@@ -4,15 +4,18 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.EventExecutor;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.CommandExecutor;
 import io.redoubt.command.CommandSpec;
+import io.redoubt.server.Blocking;
 import io.redoubt.server.ClientPause;
 import io.redoubt.server.Server;
 import io.redoubt.util.SpinThenPark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * complete, executed as one batch under the keyspace lock with their replies written into one buffer and
  * flushed once: pipelining costs one lock and one write per read, not per command. A command held back by
  * CLIENT PAUSE ends the batch early: the rest is kept, reading stops, and the batch runs again on this
- * channel's event loop when the pause ends.
+ * channel's event loop when the pause ends. A command that blocks on keys (BLPOP) ends the batch the same
+ * way; {@link Blocking} answers it from whichever thread serves it and then resumes this loop.
  */
-public final class ClientHandler extends ChannelInboundHandlerAdapter {
+public final class ClientHandler extends ChannelInboundHandlerAdapter implements Blocking.Waiting {
     private static final Logger log = LoggerFactory.getLogger(ClientHandler.class);
 
     private final Server server;
@@ -34,6 +38,9 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final List<Object> pending = new ArrayList<>();
     private boolean registered;
     private boolean waitingForPause;
+    /** Blocked on keys; set and cleared on this channel's event loop only. */
+    private boolean blockedOnKeys;
+    private ChannelHandlerContext ctx;
 
     public ClientHandler(Server server, CommandExecutor executor, Client client) {
         this.server = server;
@@ -48,6 +55,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
         if (ctx.channel().isActive()) {
             register(ctx); // added after a TLS handshake: the channel became active long ago
         }
@@ -78,6 +86,15 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         server.clients().remove(client);
+        if (blockedOnKeys) {
+            ReentrantLock lock = server.keyspace().lock();
+            lock.lock();
+            try {
+                server.blocking().cancel(client.id());
+            } finally {
+                lock.unlock();
+            }
+        }
         pending.clear();
         ctx.fireChannelInactive();
     }
@@ -92,12 +109,12 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
         drain(ctx);
     }
 
-    /** Runs what has been read, batch after batch, until nothing is left or a CLIENT PAUSE holds the client. */
+    /** Runs what has been read, batch after batch, until nothing is left or a pause or a block holds the client. */
     private void drain(ChannelHandlerContext ctx) {
         RespDecoder decoder = ctx.pipeline().get(RespDecoder.class);
-        while (!pending.isEmpty() && !waitingForPause) {
+        while (!pending.isEmpty() && !waitingForPause && !blockedOnKeys) {
             runBatch(ctx);
-            if (decoder != null && !client.closing() && !waitingForPause) {
+            if (decoder != null && !client.closing() && !waitingForPause && !blockedOnKeys) {
                 pending.addAll(decoder.commandsExecuted()); // resumes a request held back until an AUTH had run
             }
         }
@@ -129,11 +146,20 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
                 }
                 executor.execute(context, args);
                 reply.protocol(client.resp());
+                Blocking.Request block = context.takeBlockRequest();
+                if (block != null) {
+                    blockedOnKeys = true;
+                    client.blocked(true);
+                    server.blocking().block(this, client.db(), args, block);
+                    done++; // the blocked command is answered later; the commands after it wait
+                    held = true;
+                    break;
+                }
             }
         } finally {
             lock.unlock();
             if (held) {
-                pending.subList(0, done).clear(); // the held command and those after it run when the pause ends
+                pending.subList(0, done).clear(); // what follows runs when the pause or the block ends
             } else {
                 pending.clear();
             }
@@ -156,7 +182,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (held) {
-            ctx.channel().config().setAutoRead(false); // read nothing more until the pause lets this client go on
+            ctx.channel().config().setAutoRead(false); // read nothing more until the pause or block lets it go on
         }
         if (bytes == 0) {
             out.release();
@@ -192,7 +218,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     private void resumeAfterPause(ChannelHandlerContext ctx) {
         waitingForPause = false;
-        client.blocked(false);
+        client.blocked(blockedOnKeys);
         if (!ctx.channel().isActive()) {
             return;
         }
@@ -203,8 +229,71 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    public EventExecutor loop() {
+        return ctx.executor();
+    }
+
+    /** Blocking: the blocked command runs again, from the thread serving its key, lock held. */
+    @Override
+    public boolean retry(byte[][] args) {
+        ByteBuf out = startReply();
+        executor.execute(context, args);
+        if (context.takeBlockRequest() != null) {
+            out.release(); // still nothing to serve: keep waiting in place
+            return false;
+        }
+        endBlock(out);
+        return true;
+    }
+
+    /** Blocking: the wait ends with a timeout or CLIENT UNBLOCK answer, lock held. */
+    @Override
+    public void finish(byte[][] args, Consumer<Reply> answer) {
+        executor.countUnblocked(args);
+        ByteBuf out = startReply();
+        answer.accept(reply);
+        endBlock(out);
+    }
+
+    private ByteBuf startReply() {
+        ByteBuf out = ctx.alloc().ioBuffer();
+        reply.target(out);
+        reply.protocol(client.resp());
+        return out;
+    }
+
+    /** Sends the blocked command's reply (Netty hands writes from other threads to the channel's loop). */
+    private void endBlock(ByteBuf out) {
+        client.blocked(waitingForPause);
+        int bytes = out.readableBytes();
+        client.countOut(bytes);
+        server.stats().netOut(bytes);
+        if (bytes == 0) {
+            out.release();
+        } else {
+            ctx.writeAndFlush(out);
+        }
+        ctx.executor().execute(this::resumeAfterBlock);
+    }
+
+    private void resumeAfterBlock() {
+        blockedOnKeys = false;
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (client.closing()) {
+            ctx.close();
+            return;
+        }
         if (ctx.channel().isWritable() && !waitingForPause) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        drain(ctx);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable() && !waitingForPause && !blockedOnKeys) {
             ctx.channel().config().setAutoRead(true);
         }
         ctx.fireChannelWritabilityChanged();

@@ -26,6 +26,7 @@ public final class Server {
     private final ServerStats stats = new ServerStats();
     private final SlowLog slowLog = new SlowLog();
     private final ClientPause pause = new ClientPause();
+    private final Blocking blocking;
     private final long startMs = System.currentTimeMillis();
     private final String runId;
     private final String replicationId;
@@ -40,6 +41,7 @@ public final class Server {
         this.keyspace = keyspace;
         this.commands = commands;
         this.tls = tls;
+        this.blocking = new Blocking(keyspace);
         this.runId = randomHex40();
         this.replicationId = randomHex40();
     }
@@ -81,6 +83,11 @@ public final class Server {
 
     public ClientPause pause() {
         return pause;
+    }
+
+    /** Clients blocked on keys (BLPOP and friends). */
+    public Blocking blocking() {
+        return blocking;
     }
 
     public long startMs() {

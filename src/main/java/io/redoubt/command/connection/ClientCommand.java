@@ -6,6 +6,7 @@ import io.redoubt.command.CommandTable;
 import io.redoubt.command.RedisError;
 import io.redoubt.command.server.HelpReply;
 import io.redoubt.net.Client;
+import io.redoubt.server.Blocking;
 import io.redoubt.server.ClientPause;
 import io.redoubt.util.Bytes;
 import java.util.HashSet;
@@ -41,6 +42,9 @@ public final class ClientCommand {
         client.sub("unpause", 2, "admin noscript loading stale", 0, 0, 0, admin, ClientCommand::unpause)
             .doc("Resumes processing commands from paused clients.", "6.2.0", "connection",
                 "O(N) Where N is the number of paused clients");
+        client.sub("unblock", -3, "admin noscript loading stale", 0, 0, 0, admin, ClientCommand::unblock)
+            .doc("Unblocks a client blocked by a blocking command from a different connection.", "5.0.0",
+                "connection", "O(log N) where N is the number of client connections");
         client.sub("reply", 3, flags, 0, 0, 0, acl, ClientCommand::reply)
             .doc("Instructs the server whether to reply to commands.", "3.2.0", "connection", "O(1)");
         client.sub("setname", 3, flags, 0, 0, 0, acl, ClientCommand::setName)
@@ -176,6 +180,33 @@ public final class ClientCommand {
         c.reply.ok();
     }
 
+    private static final String UNBLOCKED = "UNBLOCKED client unblocked via CLIENT UNBLOCK";
+
+    /**
+     * CLIENT UNBLOCK id [TIMEOUT|ERROR]: ends the wait of a client blocked on keys as if it timed out, or with
+     * an UNBLOCKED error. The reason is checked before the id, as in Redis.
+     */
+    static void unblock(CommandContext c) {
+        if (c.argc() > 4) {
+            throw c.subcommandSyntaxError();
+        }
+        boolean error = false;
+        if (c.argc() == 4) {
+            if (c.argIs(3, "error")) {
+                error = true;
+            } else if (!c.argIs(3, "timeout")) {
+                throw new RedisError("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR");
+            }
+        }
+        long id = c.longArg(2);
+        Blocking blocking = c.server.blocking();
+        boolean done = error ? blocking.unblock(id, r -> r.error(UNBLOCKED)) : blocking.unblockTimeout(id);
+        if (done && error) {
+            c.server.stats().errorReply("UNBLOCKED");
+        }
+        c.reply.integer(done ? 1 : 0);
+    }
+
     /** CLIENT REPLY ON|OFF|SKIP: only ON answers; SKIP does nothing while replies are OFF. */
     static void reply(CommandContext c) {
         if (c.argIs(2, "on")) {
@@ -240,6 +271,8 @@ public final class ClientCommand {
             "    Control the replies sent to the current connection.",
             "SETNAME <name>",
             "    Assign the name <name> to the current connection.",
+            "UNBLOCK <clientid> [TIMEOUT|ERROR]",
+            "    Unblock the specified blocked client.",
             "SETINFO <option> <value>",
             "    Set client meta attr. Options are:",
             "    * LIB-NAME: the client lib name.",

@@ -47,8 +47,8 @@ final class ClientLine {
     }
 
     /**
-     * Redis's flag letters, in Redis's order, for what Redoubt has: b (held by CLIENT PAUSE), c (closing after
-     * reply), e (no-evict), T (no-touch), N (none).
+     * Redis's flag letters, in Redis's order, for what Redoubt has: b (blocked on keys or held by CLIENT
+     * PAUSE), c (closing after reply), e (no-evict), T (no-touch), N (none).
      */
     private static String flags(Client c) {
         StringBuilder f = new StringBuilder();

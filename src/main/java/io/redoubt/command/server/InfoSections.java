@@ -91,10 +91,11 @@ final class InfoSections {
         field("connected_clients", clients.count())
             .field("cluster_connections", 0)
             .field("maxclients", server.directives().get("maxclients").value())
-            .field("blocked_clients", clients.all().stream().filter(Client::blocked).count()) // held by CLIENT PAUSE
+            // blocked on keys or held by CLIENT PAUSE
+            .field("blocked_clients", clients.all().stream().filter(Client::blocked).count())
             .field("tracking_clients", 0)
             .field("clients_in_timeout_table", 0)
-            .field("total_blocking_keys", 0)
+            .field("total_blocking_keys", server.blocking().blockingKeys())
             .field("total_blocking_keys_on_nokey", 0);
     }
 

@@ -16,14 +16,15 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.resps.CommandInfo;
 
 /**
- * COMMAND INFO of the connection and server commands, compared with a real redis-server: arity, flags, key
+ * COMMAND INFO of the connection, server and list commands, compared with a real redis-server: arity, flags, key
  * positions, ACL categories and tips must match, subcommand by subcommand. The installed server is Redis
  * 7.0; the few places where 7.2 differs are listed and skipped.
  */
 class CommandMetadataParityTest {
     static final List<String> COMMANDS = List.of("info", "client", "command", "slowlog", "debug", "shutdown", "time",
         "dbsize", "flushdb", "flushall", "swapdb", "config", "ping", "echo", "quit", "reset", "hello", "auth",
-        "select");
+        "select", "lpush", "rpush", "lpushx", "rpushx", "lpop", "rpop", "llen", "lrange", "lindex", "lset", "linsert",
+        "lrem", "ltrim", "lpos", "lmove", "rpoplpush", "lmpop", "blpop", "brpop", "blmove", "brpoplpush", "blmpop");
     /** Redis 7.2 changed these (GETKEYS arity -4 to -3) after the installed 7.0. */
     static final List<String> CHANGED_IN_7_2 = List.of("command|getkeys", "command|getkeysandflags");
 

@@ -1,0 +1,154 @@
+package io.redoubt.keyspace;
+
+import io.redoubt.util.Bytes;
+
+/**
+ * A list value. While small it is packed into one byte array ({@link PackedList}, OBJECT ENCODING
+ * "listpack"); once large it is a ring buffer of elements ({@link RingList}, "quicklist"). Both push and pop
+ * at either end in O(1). Beside the elements it keeps the size Redis's listpack would have for them, which
+ * decides the representation with Redis 7.2's rules for {@code list-max-listpack-size -2}: a list grows out
+ * of "listpack" when its listpack bytes plus the raw bytes being added would pass 8 KB, and shrinks back once
+ * they fit in half of that. Callers announce growth ({@link #growing}) before adding, and call
+ * {@link #shrunk} after removing, as Redis's commands do.
+ */
+public final class ListValue {
+    /** Redis's listpack-size -2: 8 KB per node. */
+    private static final int NODE_LIMIT = 8192;
+    /** Listpack header (6 bytes) and terminator (1). */
+    private static final int LISTPACK_EMPTY = 7;
+
+    private ListStore store;
+    private long packedBytes = LISTPACK_EMPTY;
+
+    public ListValue() {
+        store = new PackedList(64);
+    }
+
+    private ListValue(ListStore store, long packedBytes) {
+        this.store = store;
+        this.packedBytes = packedBytes;
+    }
+
+    public int size() {
+        return store.size();
+    }
+
+    public boolean isEmpty() {
+        return store.size() == 0;
+    }
+
+    public String encoding() {
+        return store instanceof PackedList ? "listpack" : "quicklist";
+    }
+
+    /** An independent copy (COPY). */
+    public ListValue copy() {
+        return new ListValue(store.copy(), packedBytes);
+    }
+
+    /** Before adding elements of {@code rawBytes} in total: a listpack that would pass 8 KB becomes a quicklist. */
+    public void growing(long rawBytes) {
+        if (store instanceof PackedList && packedBytes + rawBytes > NODE_LIMIT) {
+            store = RingList.of(store);
+        }
+    }
+
+    /** After removing or replacing elements: a quicklist that fits in half a node becomes a listpack again. */
+    public void shrunk() {
+        if (store instanceof RingList && packedBytes <= NODE_LIMIT / 2) {
+            store = PackedList.of(store);
+        }
+    }
+
+    public byte[] get(int index) {
+        return store.get(index);
+    }
+
+    public void set(int index, byte[] value) {
+        packedBytes += entryBytes(value) - entryBytes(store.get(index));
+        store.set(index, value);
+    }
+
+    public void pushHead(byte[] value) {
+        store.pushHead(value);
+        packedBytes += entryBytes(value);
+    }
+
+    public void pushTail(byte[] value) {
+        store.pushTail(value);
+        packedBytes += entryBytes(value);
+    }
+
+    public byte[] popHead() {
+        byte[] v = store.popHead();
+        packedBytes -= entryBytes(v);
+        return v;
+    }
+
+    public byte[] popTail() {
+        byte[] v = store.popTail();
+        packedBytes -= entryBytes(v);
+        return v;
+    }
+
+    /** Inserts so that the new element has position {@code index} (0..size). */
+    public void insert(int index, byte[] value) {
+        store.insert(index, value);
+        packedBytes += entryBytes(value);
+    }
+
+    public void remove(int index) {
+        packedBytes -= entryBytes(store.get(index));
+        store.remove(index);
+    }
+
+    /** Keeps only positions {@code start..end} (inclusive, valid, start <= end). */
+    public void trim(int start, int end) {
+        while (size() > end + 1) {
+            popTail();
+        }
+        for (int i = 0; i < start; i++) {
+            popHead();
+        }
+    }
+
+    /** Removes all elements. */
+    public void clear() {
+        while (!isEmpty()) {
+            popTail();
+        }
+    }
+
+    /**
+     * The bytes one element takes in a Redis listpack: integers in 1 to 9 bytes, strings with a 1, 2 or 5 byte
+     * header, then the back-length (1 to 5 bytes).
+     */
+    static int entryBytes(byte[] v) {
+        int encoded;
+        long[] n = new long[1];
+        if (v.length <= 20 && Bytes.parseLong(v, 0, v.length, n)) {
+            long x = n[0];
+            if (x >= 0 && x <= 127) {
+                encoded = 1;
+            } else if (x >= -4096 && x <= 4095) {
+                encoded = 2;
+            } else if (x >= -32768 && x <= 32767) {
+                encoded = 3;
+            } else if (x >= -8388608 && x <= 8388607) {
+                encoded = 4;
+            } else if (x >= Integer.MIN_VALUE && x <= Integer.MAX_VALUE) {
+                encoded = 5;
+            } else {
+                encoded = 9;
+            }
+        } else if (v.length < 64) {
+            encoded = 1 + v.length;
+        } else if (v.length < 4096) {
+            encoded = 2 + v.length;
+        } else {
+            encoded = 5 + v.length;
+        }
+        int back = encoded <= 127 ? 1 : encoded < 16383 ? 2 : encoded < 2097151 ? 3 : encoded < 268435455 ? 4 : 5;
+        return encoded + back;
+    }
+}
