@@ -4,11 +4,13 @@ import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Dict;
 import io.redoubt.keyspace.SortedSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * ZPOPMIN ZPOPMAX ZMPOP ZRANDMEMBER. The blocking forms (BZPOPMIN, BZPOPMAX, BZMPOP) wait for the blocking
- * facility of the lists work and are not here yet.
+ * ZPOPMIN ZPOPMAX ZMPOP ZRANDMEMBER, and the blocking BZPOPMIN BZPOPMAX BZMPOP, which wait through the
+ * server's blocking facility when every key is empty and run again when one becomes ready.
  */
 final class PopCommands {
     private static final RedisError NOT_POSITIVE = new RedisError("ERR value is out of range, must be positive");
@@ -69,52 +71,95 @@ final class PopCommands {
 
     /** ZMPOP numkeys key [key ...] MIN|MAX [COUNT count]: pops from the first non-empty key. */
     static void zmpop(CommandContext c) {
-        long numkeys = c.longArg(1, NUMKEYS.getMessage());
-        if (numkeys < 1) {
-            throw NUMKEYS;
+        if (!mpopFirst(c, MpopArgs.parse(c, 1))) {
+            c.reply.nullArray();
         }
-        if (numkeys >= c.argc()) { // also keeps 2 + numkeys from overflowing
-            throw RedisError.SYNTAX;
+    }
+
+    /** BZMPOP timeout numkeys key [key ...] MIN|MAX [COUNT count]: the timeout is checked last, as in Redis. */
+    static void bzmpop(CommandContext c) {
+        MpopArgs a = MpopArgs.parse(c, 2);
+        long deadline = c.timeoutArg(1);
+        if (!mpopFirst(c, a)) {
+            c.block(a.keys, "zset", deadline);
         }
-        long whereAt = 2 + numkeys;
-        if (whereAt >= c.argc()) {
-            throw RedisError.SYNTAX;
+    }
+
+    /** BZPOPMIN/BZPOPMAX key [key ...] timeout: [key, member, score] from the first non-empty set. */
+    static void bzpop(CommandContext c, boolean max) {
+        long deadline = c.timeoutArg(c.argc() - 1);
+        List<byte[]> keys = new ArrayList<>();
+        for (int i = 1; i < c.argc() - 1; i++) {
+            Dict.Entry e = c.db().lookupWrite(c.arg(i));
+            SortedSet z = ZsetAccess.value(e);
+            if (z != null) {
+                Elements popped = pop(c, e, z, max, 1);
+                c.reply.array(3);
+                c.reply.bulk(c.arg(i));
+                c.reply.bulk(popped.member(0));
+                Scores.reply(c.reply, popped.score(0));
+                return;
+            }
+            keys.add(c.arg(i));
         }
-        boolean max;
-        if (c.argIs((int) whereAt, "min")) {
-            max = false;
-        } else if (c.argIs((int) whereAt, "max")) {
-            max = true;
-        } else {
-            throw RedisError.SYNTAX;
+        c.block(keys, "zset", deadline);
+    }
+
+    private static boolean mpopFirst(CommandContext c, MpopArgs a) {
+        for (byte[] key : a.keys) {
+            Dict.Entry e = c.db().lookupWrite(key);
+            SortedSet z = ZsetAccess.value(e);
+            if (z != null) {
+                Elements popped = pop(c, e, z, a.max, a.count);
+                c.reply.array(2);
+                c.reply.bulk(key);
+                popped.replyPairs(c.reply);
+                return true;
+            }
         }
-        long count = -1;
-        for (int j = (int) whereAt + 1; j < c.argc(); j++) {
-            if (count == -1 && c.argIs(j, "count") && j + 1 < c.argc()) {
-                count = c.longArg(j + 1, COUNT.getMessage());
-                if (count < 1) {
-                    throw COUNT;
-                }
-                j++;
+        return false;
+    }
+
+    /** The arguments of ZMPOP and BZMPOP from numkeys on: keys, MIN|MAX, COUNT. */
+    private record MpopArgs(List<byte[]> keys, boolean max, long count) {
+        static MpopArgs parse(CommandContext c, int numkeysAt) {
+            long numkeys = c.longArg(numkeysAt, NUMKEYS.getMessage());
+            if (numkeys < 1) {
+                throw NUMKEYS;
+            }
+            if (numkeys >= c.argc() - numkeysAt) { // also keeps the sums below from overflowing
+                throw RedisError.SYNTAX;
+            }
+            int whereAt = numkeysAt + 1 + (int) numkeys;
+            if (whereAt >= c.argc()) {
+                throw RedisError.SYNTAX;
+            }
+            boolean max;
+            if (c.argIs(whereAt, "min")) {
+                max = false;
+            } else if (c.argIs(whereAt, "max")) {
+                max = true;
             } else {
                 throw RedisError.SYNTAX;
             }
-        }
-        if (count == -1) {
-            count = 1;
-        }
-        for (int k = 2; k < whereAt; k++) {
-            Dict.Entry e = c.db().lookupWrite(c.arg(k));
-            SortedSet z = ZsetAccess.value(e);
-            if (z != null) {
-                Elements popped = pop(c, e, z, max, count);
-                c.reply.array(2);
-                c.reply.bulk(c.arg(k));
-                popped.replyPairs(c.reply);
-                return;
+            long count = -1;
+            for (int j = whereAt + 1; j < c.argc(); j++) {
+                if (count == -1 && c.argIs(j, "count") && j + 1 < c.argc()) {
+                    count = c.longArg(j + 1, COUNT.getMessage());
+                    if (count < 1) {
+                        throw COUNT;
+                    }
+                    j++;
+                } else {
+                    throw RedisError.SYNTAX;
+                }
             }
+            List<byte[]> keys = new ArrayList<>();
+            for (int k = numkeysAt + 1; k < whereAt; k++) {
+                keys.add(c.arg(k));
+            }
+            return new MpopArgs(keys, max, count == -1 ? 1 : count);
         }
-        c.reply.nullArray();
     }
 
     /** ZRANDMEMBER key [count [WITHSCORES]]: distinct members for a positive count, repeats for a negative one. */

@@ -117,6 +117,24 @@ public final class SortedSetCommands {
                 + "Deletes the sorted set if the last member was popped.", "7.0.0", GROUP,
                 "O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the "
                     + "sorted set, and M being the number of elements popped.");
+        String blocking = "@write @sortedset @fast @blocking";
+        t.add("bzpopmin", -3, "write noscript blocking fast", 1, -2, 1, blocking, c -> PopCommands.bzpop(c, false))
+            .keySpec(KeySpec.range("RW access delete", 1, -2, 1, 0))
+            .doc("Removes and returns the member with the lowest score from one or more sorted sets. Blocks until a "
+                + "member is available otherwise. Deletes the sorted set if the last element was popped.", "5.0.0",
+                GROUP, "O(log(N)) with N being the number of elements in the sorted set.");
+        t.add("bzpopmax", -3, "write noscript blocking fast", 1, -2, 1, blocking, c -> PopCommands.bzpop(c, true))
+            .keySpec(KeySpec.range("RW access delete", 1, -2, 1, 0))
+            .doc("Removes and returns the member with the highest score from one or more sorted sets. Blocks until "
+                + "a member available otherwise.  Deletes the sorted set if the last element was popped.", "5.0.0",
+                GROUP, "O(log(N)) with N being the number of elements in the sorted set.");
+        t.add("bzmpop", -5, "write blocking movablekeys", 0, 0, 0, "@write @sortedset @slow @blocking",
+                PopCommands::bzmpop)
+            .keySpec(KeySpec.keynum("RW access delete", 2, 0, 1, 1))
+            .doc("Removes and returns a member by score from one or more sorted sets. Blocks until a member is "
+                + "available otherwise. Deletes the sorted set if the last element was popped.", "7.0.0", GROUP,
+                "O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the "
+                    + "sorted set, and M being the number of elements popped.");
         t.add("zrandmember", -2, "readonly", 1, 1, 1, READ_SLOW, PopCommands::zrandmember)
             .tips("nondeterministic_output")
             .doc("Returns one or more random members from a sorted set.", "6.2.0", GROUP,

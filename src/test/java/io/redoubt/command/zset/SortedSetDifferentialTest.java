@@ -152,6 +152,18 @@ class SortedSetDifferentialTest {
         zadd u2 10 b 20 c 30 d
         zunion 2 u1 u2 withscores
         sadd plainset a b zz
+        zadd bz 1 a 2 b 3 c
+        bzpopmin bz 0
+        bzpopmax nosuch bz 0
+        bzmpop 0 2 nosuch bz min count 5
+        bzpopmin bz 0.05
+        bzmpop 0.05 1 bz max
+        bzpopmin bz -1
+        bzpopmin bz abc
+        bzmpop -1 0 bz min
+        bzmpop -1 1 bz foo
+        bzmpop 0 1 bz min count 0
+        bzpopmin plainset 0
         zunion 2 plainset u1 withscores
         zinter 2 plainset u1 weights 2 3 withscores
         zdiff 2 plainset u1 withscores
