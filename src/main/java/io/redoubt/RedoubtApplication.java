@@ -50,5 +50,7 @@ public class RedoubtApplication {
         "management.server.port", "8080",
         "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "off",
         "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "error",
+        "logging.level.org.springframework.boot.web.server.reactive.context.AnnotationConfigReactiveWebServerApplicationContext",
+        "error",
         "logging.level.org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger", "warn");
 }
