@@ -105,6 +105,24 @@ class TlsRotationTest {
         }
     }
 
+    @Test
+    void tlsAutoReloadIntervalPollsWhenWatchingIsOff() throws Exception {
+        Path dir = TestCerts.tempDir("polled");
+        Issued first = leaf("Polled-1");
+        pair(first, first).write(dir);
+        SSLContext client = TlsClients.context(certs.caCert, certs.clientCert, certs.clientKey);
+        try (TestServer s = TestServer.start("tls-port=" + TestServer.freePort(), "tls-cert-file=" + dir.resolve("tls.crt"),
+                 "tls-key-file=" + dir.resolve("tls.key"), "tls-ca-cert-file=" + dir.resolve("ca.crt"),
+                 "tls-auto-reload-interval=1", "--redoubt.tls-auto-reload=false")) {
+            int port = s.server().directives().get("tls-port").asInt();
+            Issued second = leaf("Polled-2");
+            Files.delete(dir.resolve("ca.crt"));
+            pair(second, second).write(dir); // watching is off: only polling sees it
+            awaitServed(port, client, second, 1000 + MARGIN_MS);
+            assertThat(Http.get(s, "/actuator/tls").json().get("trigger").asString()).isEqualTo("file change");
+        }
+    }
+
     static String serial(Issued i) {
         return CertificateFacts.serial(i.certificate());
     }
