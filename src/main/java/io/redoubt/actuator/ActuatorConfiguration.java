@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** The tls endpoint, the tls health indicator and Redoubt's meters, served on the management port. */
+/** The tls endpoint, the tls health indicator, info and Redoubt's meters, served on the management port. */
 @Configuration(proxyBeanMethods = false)
 public class ActuatorConfiguration {
 
@@ -22,6 +22,11 @@ public class ActuatorConfiguration {
     @Bean
     TlsHealthIndicator tlsHealthIndicator(Server server, Environment env) {
         return new TlsHealthIndicator(server, expiryWarning(env));
+    }
+
+    @Bean
+    RedoubtInfoContributor redoubtInfoContributor(Server server) {
+        return new RedoubtInfoContributor(server);
     }
 
     @Bean

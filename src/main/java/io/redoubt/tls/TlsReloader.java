@@ -31,24 +31,35 @@ public final class TlsReloader {
     private final TlsEvents fanOut = new TlsEvents() {
         @Override
         public void handshakeSucceeded(String listener, String protocol) {
-            listeners.forEach(l -> l.handshakeSucceeded(listener, protocol));
+            each(l -> l.handshakeSucceeded(listener, protocol));
         }
 
         @Override
         public void handshakeFailed(String listener, HandshakeFailure why) {
-            listeners.forEach(l -> l.handshakeFailed(listener, why));
+            each(l -> l.handshakeFailed(listener, why));
         }
 
         @Override
         public void reloaded(String trigger, TlsState state) {
-            listeners.forEach(l -> l.reloaded(trigger, state));
+            each(l -> l.reloaded(trigger, state));
         }
 
         @Override
         public void reloadFailed(String trigger, String reason) {
-            listeners.forEach(l -> l.reloadFailed(trigger, reason));
+            each(l -> l.reloadFailed(trigger, reason));
         }
     };
+
+    /** An observer that fails must not turn a reload or a handshake into a failure. */
+    private void each(java.util.function.Consumer<TlsEvents> call) {
+        for (TlsEvents l : listeners) {
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                log.warn("TLS event listener {} failed: {}", l.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
 
     public TlsReloader(DirectiveRegistry directives, String engineSetting) {
         this.directives = directives;

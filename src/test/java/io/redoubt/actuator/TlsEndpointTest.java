@@ -54,6 +54,9 @@ class TlsEndpointTest {
             assertThat(r.json().get("enabled").asBoolean()).isFalse();
             assertThat(r.json().get("message").asString()).contains("not in use");
             assertThat(Http.post(s, "/actuator/tls", "{\"action\":\"reload\"}").status()).isEqualTo(409);
+            JsonNode info = Http.get(s, "/actuator/info").json().get("redoubt");
+            assertThat(info.get("redisVersion").asString()).isEqualTo("7.2.4");
+            assertThat(info.get("tlsEngine").asString()).isEqualTo("none");
         }
     }
 
