@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only way TLS material changes. Start-up, CONFIG SET, the file watcher ({@link TlsFileWatcher}) and Actuator all call
- * {@link #reload}: it reads the tls-* directives and the files as they are now, validates everything, builds
- * new contexts and only then swaps them in. A failure keeps the generation in force and is remembered.
+ * The only way TLS material changes. Start-up, CONFIG SET, the file watcher ({@link TlsFileWatcher}) and
+ * Actuator all call {@link #reload}: it reads the tls-* directives and the files as they are now, validates
+ * everything, builds new contexts and only then swaps them in. A failure keeps the generation in force and is
+ * remembered; registered {@link TlsEvents} listeners hear of both.
  */
 public final class TlsReloader {
     private static final Logger log = LoggerFactory.getLogger(TlsReloader.class);
@@ -51,7 +53,7 @@ public final class TlsReloader {
     };
 
     /** An observer that fails must not turn a reload or a handshake into a failure. */
-    private void each(java.util.function.Consumer<TlsEvents> call) {
+    private void each(Consumer<TlsEvents> call) {
         for (TlsEvents l : listeners) {
             try {
                 call.accept(l);
