@@ -38,12 +38,19 @@ public class RedoubtApplication {
 
     /**
      * Spring settings that hold whatever configuration files are used (a --spring.config.location replaces
-     * application.yml), at the lowest precedence. A configuration error is printed once, as one line on
+     * application.yml), at the lowest precedence. The management port defaults to 8080 (top-level application.yml). A configuration error is printed once, as one line on
      * standard error by StartupFailureReporter: Spring's own reports of it are silenced.
      */
     private static final Map<String, Object> BUILT_IN = Map.of(
         "spring.main.banner-mode", "off",
+        // Actuator has its own server on management.server.port; Spring's main web server (which WebFlux
+        // always starts and Reactor Netty cannot leave unbound) is kept to a random loopback port, unused
+        "server.port", "0",
+        "server.address", "127.0.0.1",
+        "management.server.port", "8080",
         "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "off",
         "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "error",
+        "logging.level.org.springframework.boot.web.server.reactive.context.AnnotationConfigReactiveWebServerApplicationContext",
+        "error",
         "logging.level.org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger", "warn");
 }

@@ -11,12 +11,14 @@ import io.redoubt.server.LogLevels;
 import io.redoubt.server.Server;
 import io.redoubt.server.ServerLifecycle;
 import io.redoubt.tls.DevCertificates;
+import io.redoubt.tls.TlsFileWatcher;
 import io.redoubt.tls.TlsReloader;
 import io.redoubt.server.ServerShutdown;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import java.time.Duration;
 
 /** Wires the server: directives first (they decide everything else), then keyspace, commands and listeners. */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +45,13 @@ public class RedoubtConfiguration {
     TlsReloader tlsReloader(DirectiveRegistry directives, Environment env) {
         DevCertificates.ensure(env.getProperty("redoubt.dev-certs-dir"), directives.get("tls-port").asInt());
         return new TlsReloader(directives, env.getProperty("redoubt.tls-engine", "auto"));
+    }
+
+    /** Automatic reload on file change; stopped with the context. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    TlsFileWatcher tlsFileWatcher(TlsReloader tls, DirectiveRegistry directives, Environment env) {
+        return new TlsFileWatcher(tls, directives, env.getProperty("redoubt.tls-auto-reload", Boolean.class, true),
+            env.getProperty("redoubt.tls-auto-reload-quiet-period", Duration.class, Duration.ofSeconds(2)));
     }
 
     @Bean

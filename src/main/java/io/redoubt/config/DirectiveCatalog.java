@@ -73,6 +73,8 @@ public final class DirectiveCatalog {
         r.define("tls-session-cache-timeout", integer(0, INT_MAX), "300", true);
         r.define("tls-replication", bool(), "no", true);
         r.define("tls-cluster", bool(), "no", true);
+        // Valkey 9.1: poll the TLS files every N seconds (0 = off); Redoubt also watches them for changes
+        r.define("tls-auto-reload-interval", integer(0, INT_MAX), "0", true);
         return r;
     }
 

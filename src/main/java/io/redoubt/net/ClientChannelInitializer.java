@@ -66,7 +66,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
             .addLast("handshake", new TlsHandshakeHandler((ctx, session) -> {
                 client.tlsSession(session.getProtocol(), session.getCipherSuite(), state.generation());
                 addRespHandlers(ch, client);
-            }));
+            }, tls.events(), "client"));
     }
 
     private void addRespHandlers(SocketChannel ch, Client client) {

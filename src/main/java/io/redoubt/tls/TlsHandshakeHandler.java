@@ -26,9 +26,14 @@ public final class TlsHandshakeHandler extends ChannelInboundHandlerAdapter {
     }
 
     private final Observer observer;
+    private final TlsEvents events;
+    private final String listener;
 
-    public TlsHandshakeHandler(Observer observer) {
+    /** The listener name ("client", later "replication", "cluster") tags what events reports. */
+    public TlsHandshakeHandler(Observer observer, TlsEvents events, String listener) {
         this.observer = observer;
+        this.events = events;
+        this.listener = listener;
     }
 
     @Override
@@ -37,11 +42,13 @@ public final class TlsHandshakeHandler extends ChannelInboundHandlerAdapter {
             if (done.isSuccess()) {
                 SSLSession session = ctx.pipeline().get(SslHandler.class).engine().getSession();
                 ctx.pipeline().remove(this);
+                events.handshakeSucceeded(listener, session.getProtocol());
                 observer.succeeded(ctx, session);
             } else {
                 HandshakeFailure why = HandshakeFailure.classify(done.cause());
                 FAILURES.warn("Error accepting a client connection: {}: {} (addr={} laddr={})", why.description(),
                     done.cause().getMessage(), ctx.channel().remoteAddress(), ctx.channel().localAddress());
+                events.handshakeFailed(listener, why);
                 observer.failed(ctx, why);
                 ctx.close();
             }

@@ -5,14 +5,17 @@ import io.redoubt.config.DirectiveRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only way TLS material changes. Start-up, CONFIG SET, and later the file watcher and Actuator all call
- * {@link #reload}: it reads the tls-* directives and the files as they are now, validates everything, builds
- * new contexts and only then swaps them in. A failure keeps the generation in force and is remembered.
+ * The only way TLS material changes. Start-up, CONFIG SET, the file watcher ({@link TlsFileWatcher}) and
+ * Actuator all call {@link #reload}: it reads the tls-* directives and the files as they are now, validates
+ * everything, builds new contexts and only then swaps them in. A failure keeps the generation in force and is
+ * remembered; registered {@link TlsEvents} listeners hear of both.
  */
 public final class TlsReloader {
     private static final Logger log = LoggerFactory.getLogger(TlsReloader.class);
@@ -26,6 +29,39 @@ public final class TlsReloader {
     private final AtomicReference<TlsState> current = new AtomicReference<>();
     private volatile Failure lastFailure;
     private long generations;
+    private final List<TlsEvents> listeners = new CopyOnWriteArrayList<>();
+    private final TlsEvents fanOut = new TlsEvents() {
+        @Override
+        public void handshakeSucceeded(String listener, String protocol) {
+            each(l -> l.handshakeSucceeded(listener, protocol));
+        }
+
+        @Override
+        public void handshakeFailed(String listener, HandshakeFailure why) {
+            each(l -> l.handshakeFailed(listener, why));
+        }
+
+        @Override
+        public void reloaded(String trigger, TlsState state) {
+            each(l -> l.reloaded(trigger, state));
+        }
+
+        @Override
+        public void reloadFailed(String trigger, String reason) {
+            each(l -> l.reloadFailed(trigger, reason));
+        }
+    };
+
+    /** An observer that fails must not turn a reload or a handshake into a failure. */
+    private void each(Consumer<TlsEvents> call) {
+        for (TlsEvents l : listeners) {
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                log.warn("TLS event listener {} failed: {}", l.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
 
     public TlsReloader(DirectiveRegistry directives, String engineSetting) {
         this.directives = directives;
@@ -39,6 +75,15 @@ public final class TlsReloader {
 
     public Failure lastFailure() {
         return lastFailure;
+    }
+
+    public void addListener(TlsEvents listener) {
+        listeners.add(listener);
+    }
+
+    /** Tells every registered listener; handed to the handshake handlers of TLS connections. */
+    public TlsEvents events() {
+        return fanOut;
     }
 
     public synchronized TlsState reload(String trigger) {
@@ -58,16 +103,19 @@ public final class TlsReloader {
                 List.copyOf(warnings));
             current.set(next);
             warnings.forEach(w -> log.warn("TLS: {}", w));
-            log.info("TLS reload ({}): generation {} in force, engine {}, server certificate serial {} -> {}, expires {}",
+            log.info("TLS reload ({}) succeeded: generation {} in force, engine {}, server certificate serial {} -> {}, expires {}",
                 trigger, next.generation(), engine.displayName(),
                 old == null ? "none" : CertificateFacts.serial(old.material().serverChain().get(0)),
                 CertificateFacts.serial(material.serverChain().get(0)),
                 material.serverChain().get(0).getNotAfter().toInstant());
+            fanOut.reloaded(trigger, next);
             return next;
         } catch (ConfigException e) {
             lastFailure = new Failure(Instant.now(), trigger, e.getMessage());
-            log.warn("TLS reload ({}) failed, keeping generation {}: {}", trigger,
-                old == null ? "none" : old.generation(), e.getMessage());
+            log.warn("TLS reload ({}) failed, keeping generation {} (server certificate serial {}): {}", trigger,
+                old == null ? "none" : old.generation(),
+                old == null ? "none" : CertificateFacts.serial(old.material().serverChain().get(0)), e.getMessage());
+            fanOut.reloadFailed(trigger, e.getMessage());
             throw e instanceof TlsException t ? t : new TlsException(e.getMessage(), e);
         }
     }

@@ -73,6 +73,11 @@ public final class TestServer implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** The port Actuator's management server bound (management.server.port=0 picks a free one). */
+    public int managementPort() {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.management.port"));
+    }
+
     public Server server() {
         return context.getBean(Server.class);
     }
