@@ -12,6 +12,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.redoubt.support.RedisTools;
 import io.redoubt.support.RespProbe;
+import io.redoubt.support.ServerWithClients;
 import io.redoubt.support.TestServer;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,31 +32,9 @@ import redis.clients.jedis.resps.ScanResult;
  * types. Covers what a differential script cannot: encodings at the thresholds, HSCAN of a large hash,
  * HRANDFIELD's randomness, the generic commands on hashes, redis-cli's rendering.
  */
-class HashCommandsTest {
+class HashCommandsTest extends ServerWithClients {
     private static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
 
-    static TestServer server;
-    static Jedis jedis;
-    static RedisClient client;
-    static StatefulRedisConnection<String, String> conn;
-    static RedisCommands<String, String> lettuce;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        jedis = new Jedis(server.host(), server.port());
-        client = RedisClient.create(server.uri());
-        conn = client.connect();
-        lettuce = conn.sync();
-    }
-
-    @AfterAll
-    static void stop() {
-        jedis.close();
-        conn.close();
-        client.shutdown();
-        server.close();
-    }
 
     private static Map<String, String> fields(int n, String prefix) {
         Map<String, String> m = new HashMap<>();

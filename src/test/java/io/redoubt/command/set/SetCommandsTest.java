@@ -11,6 +11,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.redoubt.support.RedisTools;
 import io.redoubt.support.RespProbe;
+import io.redoubt.support.ServerWithClients;
 import io.redoubt.support.TestServer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,31 +32,9 @@ import redis.clients.jedis.resps.ScanResult;
  * types. Covers what the differential script cannot (its reference is Redis 7.0): 7.2's listpack sets and
  * every encoding threshold, SSCAN of a large set, SRANDMEMBER/SPOP randomness, redis-cli's rendering.
  */
-class SetCommandsTest {
+class SetCommandsTest extends ServerWithClients {
     private static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
 
-    static TestServer server;
-    static Jedis jedis;
-    static RedisClient client;
-    static StatefulRedisConnection<String, String> conn;
-    static RedisCommands<String, String> lettuce;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        jedis = new Jedis(server.host(), server.port());
-        client = RedisClient.create(server.uri());
-        conn = client.connect();
-        lettuce = conn.sync();
-    }
-
-    @AfterAll
-    static void stop() {
-        jedis.close();
-        conn.close();
-        client.shutdown();
-        server.close();
-    }
 
     private static String[] members(int n, String prefix) {
         return IntStream.range(0, n).mapToObj(i -> prefix + i).toArray(String[]::new);

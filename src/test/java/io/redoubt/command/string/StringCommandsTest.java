@@ -14,6 +14,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.redoubt.command.CommandSpec;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.support.RespProbe;
+import io.redoubt.support.ServerWithClients;
 import io.redoubt.support.TestServer;
 import java.util.Arrays;
 import java.util.List;
@@ -31,41 +32,12 @@ import redis.clients.jedis.params.SetParams;
  * Lettuce RESP3, {@link RespProbe} shows the exact reply types. Expected replies and error texts were
  * checked against redis-server 7.0.15.
  */
-class StringCommandsTest {
+class StringCommandsTest extends ServerWithClients {
     private static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
     private static final String SYNTAX = "ERR syntax error";
     private static final String NOT_INTEGER = "ERR value is not an integer or out of range";
 
-    static TestServer server;
-    static Jedis jedis;
-    static RedisClient client;
-    static StatefulRedisConnection<String, String> conn;
-    static RedisCommands<String, String> lettuce;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        jedis = new Jedis(server.host(), server.port());
-        client = RedisClient.create(server.uri());
-        conn = client.connect();
-        lettuce = conn.sync();
-    }
-
-    @AfterAll
-    static void stop() {
-        jedis.close();
-        conn.close();
-        client.shutdown();
-        server.close();
-    }
-
-    private static void jedisError(Runnable r, String message) {
-        assertThatThrownBy(r::run).isInstanceOf(JedisDataException.class).hasMessage(message);
-    }
-
-    private static void lettuceError(Runnable r, String message) {
-        assertThatThrownBy(r::run).isInstanceOf(RedisCommandExecutionException.class).hasMessage(message);
-    }
 
     private static String[] args(String line) {
         return line.split(" ");

@@ -10,6 +10,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.redoubt.support.ServerWithClients;
 import io.redoubt.support.TestServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -27,38 +28,11 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.SetParams;
 
 /** INCR DECR INCRBY DECRBY INCRBYFLOAT; expected values and errors were checked against redis-server 7.0.15. */
-class StringCountersTest {
+class StringCountersTest extends ServerWithClients {
     private static final String NOT_INTEGER = "ERR value is not an integer or out of range";
     private static final String NOT_FLOAT = "ERR value is not a valid float";
     private static final String OVERFLOW = "ERR increment or decrement would overflow";
     private static final String NAN_OR_INF = "ERR increment would produce NaN or Infinity";
-
-    static TestServer server;
-    static Jedis jedis;
-    static RedisClient client;
-    static StatefulRedisConnection<String, String> conn;
-    static RedisCommands<String, String> lettuce;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        jedis = new Jedis(server.host(), server.port());
-        client = RedisClient.create(server.uri());
-        conn = client.connect();
-        lettuce = conn.sync();
-    }
-
-    @AfterAll
-    static void stop() {
-        jedis.close();
-        conn.close();
-        client.shutdown();
-        server.close();
-    }
-
-    private static void jedisError(Runnable r, String message) {
-        assertThatThrownBy(r::run).isInstanceOf(JedisDataException.class).hasMessage(message);
-    }
 
     /** INCRBYFLOAT's reply exactly as sent (Jedis' typed method would turn it into a double). */
     private static String incrbyfloat(String key, String by) {

@@ -12,6 +12,7 @@ import io.lettuce.core.StringMatchResult;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.redoubt.support.RespProbe;
+import io.redoubt.support.ServerWithClients;
 import io.redoubt.support.TestServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,36 +28,9 @@ import redis.clients.jedis.resps.LCSMatchResult;
  * APPEND STRLEN GETRANGE SUBSTR SETRANGE LCS, and the encodings they leave behind. Expected replies were
  * checked against redis-server 7.0.15.
  */
-class StringRangesTest {
+class StringRangesTest extends ServerWithClients {
     private static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
     private static final String TOO_BIG = "ERR string exceeds maximum allowed size (proto-max-bulk-len)";
-
-    static TestServer server;
-    static Jedis jedis;
-    static RedisClient client;
-    static StatefulRedisConnection<String, String> conn;
-    static RedisCommands<String, String> lettuce;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        jedis = new Jedis(server.host(), server.port());
-        client = RedisClient.create(server.uri());
-        conn = client.connect();
-        lettuce = conn.sync();
-    }
-
-    @AfterAll
-    static void stop() {
-        jedis.close();
-        conn.close();
-        client.shutdown();
-        server.close();
-    }
-
-    private static void jedisError(Runnable r, String message) {
-        assertThatThrownBy(r::run).isInstanceOf(JedisDataException.class).hasMessage(message);
-    }
 
     @Test
     void appendCreatesGrowsAndSetsTheEncoding() {
