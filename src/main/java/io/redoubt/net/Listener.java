@@ -44,7 +44,8 @@ public final class Listener {
         List<String> out = new ArrayList<>();
         for (Channel c : channels) {
             InetSocketAddress a = (InetSocketAddress) c.localAddress();
-            out.add(a.getAddress().getHostAddress() + ":" + a.getPort() + " (" + kind + ")");
+            String host = a.getAddress().isAnyLocalAddress() ? "*" : a.getAddress().getHostAddress();
+            out.add(host + ":" + a.getPort() + " (" + kind + ")");
         }
         return out;
     }
