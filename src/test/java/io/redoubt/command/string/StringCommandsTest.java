@@ -3,27 +3,18 @@ package io.redoubt.command.string;
 import static io.redoubt.command.string.StringTestSupport.eventually;
 import static io.redoubt.command.string.StringTestSupport.putNonString;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.GetExArgs;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import io.redoubt.command.CommandSpec;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.support.RespProbe;
 import io.redoubt.support.ServerWithClients;
-import io.redoubt.support.TestServer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.GetExParams;
 import redis.clients.jedis.params.SetParams;
 
