@@ -144,9 +144,17 @@ public final class CommandExecutor {
 
     /** A command refused before it ran: counted as rejected, answered with the error. */
     private void fail(CommandContext ctx, CommandSpec spec, String error) {
-        ctx.transaction().flagRefused(); // inside MULTI, EXEC will answer EXECABORT
         if (spec != null) {
             spec.stats.rejected++;
+        }
+        Transaction tx = ctx.transaction();
+        if (tx.active() && spec != null && spec.name().equals("exec")) {
+            // a refused EXEC ends the transaction at once, as Redis's execCommandAbort
+            tx.reset(server.keyspace().watches());
+            error = "EXECABORT Transaction discarded because of: "
+                + (error.startsWith("ERR ") ? error.substring(4) : error);
+        } else {
+            tx.flagRefused(); // inside MULTI, EXEC will answer EXECABORT
         }
         errorReply(ctx, error);
     }
