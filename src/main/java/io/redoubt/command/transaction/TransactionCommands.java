@@ -72,6 +72,7 @@ public final class TransactionCommands {
             }
         } finally {
             tx.executing(false);
+            c.client.lastCommand("exec"); // CLIENT LIST cmd= shows exec, not the last queued command
         }
     }
 

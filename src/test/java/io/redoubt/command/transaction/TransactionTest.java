@@ -174,6 +174,35 @@ class TransactionTest extends ServerWithClients {
     }
 
     @Test
+    void moveIntoAnotherDatabaseDirtiesItsWatchers() {
+        try (Jedis mine = new Jedis(server.host(), server.port());
+             Jedis other = new Jedis(server.host(), server.port())) {
+            mine.select(1);
+            mine.watch("m");
+            other.set("m", "v");
+            other.move("m", 1);
+            Transaction t = mine.multi();
+            t.get("m");
+            assertThat(t.exec()).isNull();
+        }
+    }
+
+    @Test
+    void swapDbDirtiesWatchersOfEitherDatabase() {
+        try (Jedis mine = new Jedis(server.host(), server.port());
+             Jedis other = new Jedis(server.host(), server.port())) {
+            other.select(2);
+            other.set("s", "in2");
+            mine.watch("s"); // absent in db 0, present in db 2
+            other.swapDB(0, 2);
+            Transaction t = mine.multi();
+            t.get("s");
+            assertThat(t.exec()).isNull();
+            other.swapDB(0, 2);
+        }
+    }
+
+    @Test
     void blockingCommandInsideMultiAnswersNullAtOnce() throws Exception {
         try (RespProbe p = RespProbe.open(server.port(), 2)) {
             p.call("MULTI");
