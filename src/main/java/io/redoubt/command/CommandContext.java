@@ -1,5 +1,6 @@
 package io.redoubt.command;
 
+import io.redoubt.command.transaction.Transaction;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.CollectionLimits;
 import io.redoubt.keyspace.Database;
@@ -19,11 +20,28 @@ public final class CommandContext {
     private byte[][] args;
     private CommandSpec spec;
     private Blocking.Request blockRequest;
+    private final Transaction transaction;
+    private CommandExecutor executor;
 
     public CommandContext(Server server, Client client, Reply reply) {
         this.server = server;
         this.client = client;
         this.reply = reply;
+        this.transaction = new Transaction(client);
+    }
+
+    void executor(CommandExecutor executor) {
+        this.executor = executor;
+    }
+
+    /** This connection's MULTI state and watched keys. */
+    public Transaction transaction() {
+        return transaction;
+    }
+
+    /** EXEC: runs one queued command line, its reply going into EXEC's array (lock held). */
+    public void runQueued(byte[][] line) {
+        executor.runQueued(this, line);
     }
 
     void begin(CommandSpec spec, byte[][] args) {
@@ -95,13 +113,18 @@ public final class CommandContext {
     /**
      * Asks to block this client until one of {@code keys} holds a value of {@code type} or the deadline
      * ({@link #timeoutArg}) passes. The handler writes no reply; when a key becomes ready the command runs
-     * again from the start and may answer or block again. Commands must not block inside a transaction.
+     * again from the start and may answer or block again. Inside EXEC nothing blocks: the command answers
+     * at once as if its timeout had passed, as Redis does.
      */
     public void block(List<byte[]> keys, String type, long deadlineMs) {
         block(new Blocking.Request(keys, type, deadlineMs));
     }
 
     public void block(Blocking.Request request) {
+        if (transaction.executing()) {
+            request.onTimeout().accept(reply);
+            return;
+        }
         blockRequest = request;
     }
 

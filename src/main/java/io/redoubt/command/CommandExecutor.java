@@ -1,10 +1,13 @@
 package io.redoubt.command;
 
+import io.redoubt.command.transaction.Transaction;
 import io.redoubt.config.Directive;
+import io.redoubt.keyspace.WatchRegistry;
 import io.redoubt.net.Client;
 import io.redoubt.server.Server;
 import io.redoubt.util.Bytes;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,7 @@ public final class CommandExecutor {
 
     public void execute(CommandContext ctx, byte[][] args) {
         Client client = ctx.client;
+        ctx.executor(this);
         int mark = ctx.reply.buffer().writerIndex();
         // CLIENT NO-TOUCH spares access times, except for TOUCH itself (as in Redis 7.2)
         server.keyspace().beginCommand(!client.noTouch() || Bytes.equalsIgnoreCase(args[0], "touch"));
@@ -61,22 +65,42 @@ public final class CommandExecutor {
             fail(ctx, spec, "ERR wrong number of arguments for '" + spec.fullName() + "' command");
         } else if (!client.authenticated() && !spec.hasFlag("no_auth")) {
             fail(ctx, spec, "NOAUTH Authentication required.");
+        } else if (ctx.transaction().queues(name)) {
+            ctx.transaction().queue(args);
+            ctx.reply.simple("QUEUED");
         } else {
             run(ctx, spec, args);
         }
         finishReply(ctx, mark);
-        server.blocking().serveReady(); // clients blocked on keys this command made ready go next, as in Redis
+        // clients blocked on keys this command made ready go next, as in Redis; after EXEC, once for all of it
+        server.blocking().serveReady();
+    }
+
+    /** A command queued after MULTI, run by EXEC: checked when queued, so it only runs. */
+    public void runQueued(CommandContext ctx, byte[][] args) {
+        CommandSpec spec = server.commands().resolve(args);
+        if (spec == null) {
+            errorReply(ctx, unknownCommand(args)); // cannot happen: unknown commands are refused, not queued
+            return;
+        }
+        run(ctx, spec, args);
     }
 
     private void run(CommandContext ctx, CommandSpec spec, byte[][] args) {
         ctx.begin(spec, args);
         ctx.client.lastCommand(spec.fullName());
         long start = System.nanoTime();
+        int db = ctx.client.db();
+        boolean ok = false;
         try {
             spec.handler().run(ctx);
+            ok = true;
         } catch (RedisError e) {
             spec.stats.failed++;
             errorReply(ctx, e.getMessage());
+        }
+        if (ok && spec.hasFlag("write")) {
+            touchWatchedKeys(spec, args, db);
         }
         long micros = (System.nanoTime() - start) / 1000;
         server.stats().commandProcessed();
@@ -93,6 +117,23 @@ public final class CommandExecutor {
         }
     }
 
+    /**
+     * WATCH: a write command that succeeded marks each key it names as modified, found the way COMMAND GETKEYS
+     * finds them. Database-wide changes (FLUSHDB, SWAPDB) and expiry mark from the keyspace itself.
+     */
+    private void touchWatchedKeys(CommandSpec spec, byte[][] args, int db) {
+        WatchRegistry watches = server.keyspace().watches();
+        if (watches.isEmpty() || !spec.hasKeys()) {
+            return;
+        }
+        List<CommandSpec.KeyAt> keys = spec.findKeys(args);
+        if (keys != null) {
+            for (CommandSpec.KeyAt k : keys) {
+                watches.touch(db, args[k.position()]);
+            }
+        }
+    }
+
     /** A blocked command that ended without running again (timeout, CLIENT UNBLOCK): one call in commandstats. */
     public void countUnblocked(byte[][] args) {
         CommandSpec spec = server.commands().resolve(args);
@@ -105,6 +146,15 @@ public final class CommandExecutor {
     private void fail(CommandContext ctx, CommandSpec spec, String error) {
         if (spec != null) {
             spec.stats.rejected++;
+        }
+        Transaction tx = ctx.transaction();
+        if (tx.active() && spec != null && spec.name().equals("exec")) {
+            // a refused EXEC ends the transaction at once, as Redis's execCommandAbort
+            tx.reset(server.keyspace().watches());
+            error = "EXECABORT Transaction discarded because of: "
+                + (error.startsWith("ERR ") ? error.substring(4) : error);
+        } else {
+            tx.flagRefused(); // inside MULTI, EXEC will answer EXECABORT
         }
         errorReply(ctx, error);
     }

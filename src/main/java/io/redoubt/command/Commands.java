@@ -9,6 +9,7 @@ import io.redoubt.command.server.ConfigCommand;
 import io.redoubt.command.server.ServerCommands;
 import io.redoubt.command.set.SetCommands;
 import io.redoubt.command.string.StringCommands;
+import io.redoubt.command.transaction.TransactionCommands;
 import io.redoubt.command.zset.SortedSetCommands;
 
 /** Builds the command table from every family. A new family adds one line here. */
@@ -28,6 +29,7 @@ public final class Commands {
         HashCommands.register(t);
         SetCommands.register(t);
         ListCommands.register(t);
+        TransactionCommands.register(t);
         return t;
     }
 }

@@ -126,6 +126,7 @@ public final class Database {
     }
 
     public void clear() {
+        keyspace.watches().databaseChanging(this, null); // FLUSHDB, FLUSHALL: watchers of existing keys fail
         keys = new Dict();
         expires = new Dict();
     }

@@ -11,6 +11,7 @@ public final class Keyspace {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile long now = System.currentTimeMillis();
     private boolean touchEnabled = true;
+    private final WatchRegistry watches = new WatchRegistry(this);
 
     private long hits;
     private long misses;
@@ -66,6 +67,11 @@ public final class Keyspace {
         touchEnabled = touch;
     }
 
+    /** WATCH: who watches which keys. */
+    public WatchRegistry watches() {
+        return watches;
+    }
+
     public void readyListener(ReadyListener listener) {
         this.readyListener = listener;
     }
@@ -76,6 +82,8 @@ public final class Keyspace {
     }
 
     public void swap(int a, int b) {
+        watches.databaseChanging(databases[a], databases[b]);
+        watches.databaseChanging(databases[b], databases[a]);
         databases[a].swapWith(databases[b]);
         readyListener.databaseReady(a); // both databases now hold other keys, as Redis's scanDatabaseForReadyKeys
         readyListener.databaseReady(b);
@@ -111,6 +119,7 @@ public final class Keyspace {
 
     void countExpired(Database db, byte[] key) {
         expiredKeys++;
+        watches.expired(db.index(), key);
     }
 
     public long hits() {

@@ -30,6 +30,7 @@ public final class Client implements RespDecoder.AuthState {
     private volatile boolean noTouch;
     private volatile boolean closing;
     private volatile boolean blocked;
+    private volatile int multiQueued = -1;
     private volatile long commandsProcessed;
     private final AtomicLong netIn = new AtomicLong();
     private final AtomicLong netOut = new AtomicLong();
@@ -182,6 +183,15 @@ public final class Client implements RespDecoder.AuthState {
 
     public void noTouch(boolean v) {
         this.noTouch = v;
+    }
+
+    /** Commands queued since MULTI, -1 outside MULTI (CLIENT LIST multi= and flag x). */
+    public int multiQueued() {
+        return multiQueued;
+    }
+
+    public void multiQueued(int n) {
+        this.multiQueued = n;
     }
 
     /** Blocked on keys (BLPOP ...) or waiting for CLIENT PAUSE to end: flag b, and exempt from the idle timeout. */

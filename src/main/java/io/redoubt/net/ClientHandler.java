@@ -86,11 +86,12 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         server.clients().remove(client);
-        if (blockedOnKeys) {
+        if (blockedOnKeys || context.transaction().watching()) {
             ReentrantLock lock = server.keyspace().lock();
             lock.lock();
             try {
                 server.blocking().cancel(client.id());
+                context.transaction().reset(server.keyspace().watches()); // a closed connection watches nothing
             } finally {
                 lock.unlock();
             }

@@ -25,7 +25,7 @@ final class ClientLine {
             .append(" idle=").append(Math.max(0, nowMs - c.lastInteractionMs()) / 1000)
             .append(" flags=").append(flags(c))
             .append(" db=").append(c.db())
-            .append(" sub=0 psub=0 ssub=0 multi=-1 qbuf=0 qbuf-free=0")
+            .append(" sub=0 psub=0 ssub=0 multi=").append(c.multiQueued()).append(" qbuf=0 qbuf-free=0")
             .append(" argv-mem=").append(argvMem)
             .append(" multi-mem=0 rbs=0 rbp=0 obl=0 oll=0")
             .append(" omem=").append(omem)
@@ -47,11 +47,14 @@ final class ClientLine {
     }
 
     /**
-     * Redis's flag letters, in Redis's order, for what Redoubt has: b (blocked on keys or held by CLIENT
+     * Redis's flag letters, in Redis's order, for what Redoubt has: x (in MULTI), b (blocked on keys or held by CLIENT
      * PAUSE), c (closing after reply), e (no-evict), T (no-touch), N (none).
      */
     private static String flags(Client c) {
         StringBuilder f = new StringBuilder();
+        if (c.multiQueued() >= 0) {
+            f.append('x');
+        }
         if (c.blocked()) {
             f.append('b');
         }

@@ -50,6 +50,7 @@ public final class ConnectionCommands {
 
     static void reset(CommandContext c) {
         Client cl = c.client;
+        c.transaction().reset(c.keyspace().watches()); // leaves MULTI and forgets watched keys
         cl.db(0);
         cl.resp(2);
         cl.name(null);

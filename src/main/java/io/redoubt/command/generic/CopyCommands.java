@@ -53,6 +53,7 @@ final class CopyCommands {
             dst.remove(old);
         }
         KeyTransfer.place(dst, to, Values.copy(e.value), e.expireAt);
+        c.keyspace().watches().touch(dst.index(), to); // the executor marks keys in the client's db only
         c.reply.integer(1);
     }
 
@@ -68,6 +69,7 @@ final class CopyCommands {
             return;
         }
         KeyTransfer.relocate(src, e, dst, e.key);
+        c.keyspace().watches().touch(dst.index(), e.key); // the executor marks keys in the client's db only
         c.reply.integer(1);
     }
 }
