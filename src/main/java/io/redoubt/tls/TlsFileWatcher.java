@@ -42,6 +42,9 @@ public final class TlsFileWatcher implements TlsEvents, AutoCloseable {
     private final WatchService service;
     private final Map<Path, WatchKey> keys = new HashMap<>();
     private final Thread thread;
+    /** How often the content is compared even without events. */
+    private static final long SAFETY_CHECK_MS = 1000;
+    private long lastSafetyCheck;
     private volatile boolean running = true;
     private volatile boolean baselineStale = true;
     private String lastHash;
@@ -115,6 +118,14 @@ public final class TlsFileWatcher implements TlsEvents, AutoCloseable {
                     deadline = System.currentTimeMillis() + quietMs; // each event restarts the quiet period
                 }
                 now = System.currentTimeMillis();
+                if (watch && deadline == 0 && now - lastSafetyCheck >= SAFETY_CHECK_MS) {
+                    // file-system events can be missed (a swap racing a registration, overflow): compare
+                    // the content now and then too, and treat a difference like an event
+                    lastSafetyCheck = now;
+                    if (s.inUse() && !hash(s).equals(lastHash)) {
+                        deadline = now + quietMs;
+                    }
+                }
                 boolean due = deadline > 0 && now >= deadline;
                 if (nextPoll > 0 && now >= nextPoll) {
                     due = true;
