@@ -1,13 +1,10 @@
 package io.redoubt.command.hash;
 
+import io.redoubt.support.RedoubtBesideRedis;
 import io.redoubt.support.DifferentialScript;
-import io.redoubt.support.RealRedis;
 import io.redoubt.support.RespReplies;
-import io.redoubt.support.TestServer;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * be identical, type included. Replies whose order Redis leaves open (HKEYS of a hashtable, ...) are
  * compared sorted. Skipped (failed in CI) when redis-server is not installed.
  */
-class HashDifferentialTest {
+class HashDifferentialTest extends RedoubtBesideRedis {
     private static final String SCRIPT = """
         hset h
         hset h f
@@ -176,24 +173,6 @@ class HashDifferentialTest {
     /** Commands whose reply order Redis leaves open; compared sorted. */
     private static final Set<String> UNORDERED = Set.of("hkeys", "hvals", "hgetall", "hrandfield", "hscan");
 
-    static TestServer redoubt;
-    static RealRedis redis;
-
-    @BeforeAll
-    static void start() {
-        redis = RealRedis.startEmpty();
-        redoubt = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (redis != null) {
-            redis.close();
-        }
-        if (redoubt != null) {
-            redoubt.close();
-        }
-    }
 
     @Test
     void resp2RepliesMatchRedis() throws Exception {

@@ -1,13 +1,10 @@
 package io.redoubt.command.list;
 
+import io.redoubt.support.RedoubtBesideRedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redoubt.support.RespProbe;
-import io.redoubt.support.RealRedis;
-import io.redoubt.support.TestServer;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * what 7.2 changed (LPOS RANK of LONG_MIN, timeouts too large for a long, the listpack encoding of small lists). Blocking commands appear only where
  * they answer at once. Skipped (failed in CI) when redis-server is not installed.
  */
-class ListDifferentialTest {
+class ListDifferentialTest extends RedoubtBesideRedis {
     /** One command a line, arguments split on spaces; {@code ""} is an empty argument. */
     private static final String SCRIPT = """
         llen l
@@ -188,24 +185,6 @@ class ListDifferentialTest {
         blpop b1
         """;
 
-    static TestServer redoubt;
-    static RealRedis redis;
-
-    @BeforeAll
-    static void start() {
-        redis = RealRedis.startEmpty();
-        redoubt = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (redis != null) {
-            redis.close();
-        }
-        if (redoubt != null) {
-            redoubt.close();
-        }
-    }
 
     @Test
     void resp2RepliesMatchRedis() throws Exception {

@@ -1,16 +1,11 @@
 package io.redoubt.command.server;
 
+import io.redoubt.support.RedoubtBesideRedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.redoubt.support.RealRedis;
-import io.redoubt.support.RedisTools;
-import io.redoubt.support.TestServer;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.resps.CommandInfo;
@@ -20,7 +15,7 @@ import redis.clients.jedis.resps.CommandInfo;
  * positions, ACL categories and tips must match, subcommand by subcommand. The installed server is Redis
  * 7.0; the few places where 7.2 differs are listed and skipped.
  */
-class CommandMetadataParityTest {
+class CommandMetadataParityTest extends RedoubtBesideRedis {
     static final List<String> COMMANDS = List.of("info", "client", "command", "slowlog", "debug", "shutdown", "time",
         "dbsize", "flushdb", "flushall", "swapdb", "config", "ping", "echo", "quit", "reset", "hello", "auth",
         "select", "lpush", "rpush", "lpushx", "rpushx", "lpop", "rpop", "llen", "lrange", "lindex", "lset", "linsert",
@@ -29,31 +24,10 @@ class CommandMetadataParityTest {
     /** Redis 7.2 changed these (GETKEYS arity -4 to -3) after the installed 7.0. */
     static final List<String> CHANGED_IN_7_2 = List.of("command|getkeys", "command|getkeysandflags");
 
-    static TestServer server;
-    static RealRedis redis;
-    static int redisPort;
-
-    @BeforeAll
-    static void start() throws Exception {
-        redis = RealRedis.startEmpty();
-        redisPort = redis.port();
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (redis != null) {
-            redis.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @Test
     void commandInfoMatchesRedis() {
-        try (Jedis ours = new Jedis(server.host(), server.port());
-             Jedis theirs = new Jedis("127.0.0.1", redisPort)) {
+        try (Jedis ours = new Jedis(redoubt.host(), redoubt.port());
+             Jedis theirs = new Jedis("127.0.0.1", redis.port())) {
             Map<String, CommandInfo> mine = ours.commandInfo(COMMANDS.toArray(String[]::new));
             Map<String, CommandInfo> real = theirs.commandInfo(COMMANDS.toArray(String[]::new));
             List<String> compared = new ArrayList<>();

@@ -1,13 +1,10 @@
 package io.redoubt.command.set;
 
+import io.redoubt.support.RedoubtBesideRedis;
 import io.redoubt.support.DifferentialScript;
-import io.redoubt.support.RealRedis;
 import io.redoubt.support.RespReplies;
-import io.redoubt.support.TestServer;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * which has no listpack sets: OBJECT ENCODING is compared only for intsets and hashtables here
  * ({@code SetCommandsTest} covers listpacks).
  */
-class SetDifferentialTest {
+class SetDifferentialTest extends RedoubtBesideRedis {
     private static final String SCRIPT = """
         sadd s
         sadd s a b c a
@@ -208,24 +205,6 @@ class SetDifferentialTest {
     private static final Set<String> UNORDERED = Set.of("smembers", "sinter", "sunion", "sdiff", "srandmember",
         "spop", "sscan");
 
-    static TestServer redoubt;
-    static RealRedis redis;
-
-    @BeforeAll
-    static void start() {
-        redis = RealRedis.startEmpty();
-        redoubt = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (redis != null) {
-            redis.close();
-        }
-        if (redoubt != null) {
-            redoubt.close();
-        }
-    }
 
     @Test
     void resp2RepliesMatchRedis() throws Exception {

@@ -1,11 +1,8 @@
 package io.redoubt.command.string;
 
+import io.redoubt.support.RedoubtBesideRedis;
 import io.redoubt.support.DifferentialScript;
-import io.redoubt.support.RealRedis;
-import io.redoubt.support.TestServer;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * test, in RESP2 and RESP3, and requires every reply to be identical, type included. Skipped (failed in
  * CI) when redis-server is not installed.
  */
-class StringDifferentialTest {
+class StringDifferentialTest extends RedoubtBesideRedis {
     /** One command a line; {@code ""} is an empty argument. Fresh servers: every key starts missing. */
     private static final String SCRIPT = """
         get a
@@ -143,27 +140,6 @@ class StringDifferentialTest {
         lcs a
         """;
 
-    static TestServer redoubt;
-    static RealRedis redis;
-    static int redisPort;
-
-    @BeforeAll
-    static void start() throws Exception {
-        redis = RealRedis.startEmpty();
-        redisPort = redis.port();
-        redoubt = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (redis != null) {
-            redis.close();
-        }
-        if (redoubt != null) {
-            redoubt.close();
-        }
-    }
-
     @Test
     void resp2RepliesMatchRedis() throws Exception {
         compare(2, "2:");
@@ -177,7 +153,7 @@ class StringDifferentialTest {
     /** Runs the script on both servers with keys under {@code prefix}, so the two tests do not meet. */
     private static void compare(int protocol, String prefix) throws Exception {
         new DifferentialScript(SCRIPT, StringDifferentialTest::keyPositions, (args, reply) -> reply)
-            .run(redoubt.port(), redisPort, protocol, prefix);
+            .run(redoubt.port(), redis.port(), protocol, prefix);
     }
 
     /** The key arguments of a string command line. */

@@ -1,18 +1,15 @@
 package io.redoubt.command.transaction;
 
+import io.redoubt.support.RedoubtBesideRedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.redoubt.support.RealRedis;
 import io.redoubt.support.RespProbe;
-import io.redoubt.support.TestServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The same transaction script on Redoubt and on a real redis-server: replies and error texts must match. */
-class TransactionDifferentialTest {
+class TransactionDifferentialTest extends RedoubtBesideRedis {
     private static final String[] SCRIPT = {
         "DISCARD", "EXEC", "MULTI", "MULTI", "WATCH k", "SET a 1", "EXEC",
         "MULTI", "EXEC x", "EXEC",
@@ -22,29 +19,10 @@ class TransactionDifferentialTest {
         "WATCH", "WATCH a a b", "UNWATCH", "UNWATCH x",
     };
 
-    static TestServer server;
-    static RealRedis redis;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-        redis = RealRedis.startEmpty();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (redis != null) {
-            redis.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @Test
     void repliesMatchRedis() throws Exception {
         for (int protocol : new int[] {2, 3}) {
-            assertThat(run(server.port(), protocol)).isEqualTo(run(redis.port(), protocol));
+            assertThat(run(redoubt.port(), protocol)).isEqualTo(run(redis.port(), protocol));
         }
     }
 

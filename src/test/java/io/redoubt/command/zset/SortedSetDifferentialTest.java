@@ -1,16 +1,13 @@
 package io.redoubt.command.zset;
 
+import io.redoubt.support.RedoubtBesideRedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redoubt.support.RespProbe;
-import io.redoubt.support.RealRedis;
-import io.redoubt.support.TestServer;
 import io.redoubt.util.SplitArgs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * Random replies (ZRANDMEMBER, ZSCAN of large sets) and 7.2-only syntax (ZRANK ... WITHSCORE) are left to
  * SortedSetCommandsTest.
  */
-class SortedSetDifferentialTest {
+class SortedSetDifferentialTest extends RedoubtBesideRedis {
     /** One command a line, split like redis-cli; each protocol runs in a database of its own. */
     private static final String SCRIPT = """
         zadd z 1 a 2 b 3 c
@@ -289,24 +286,6 @@ class SortedSetDifferentialTest {
         zmpop 1
         """;
 
-    static TestServer redoubt;
-    static RealRedis redis;
-
-    @BeforeAll
-    static void start() {
-        redis = RealRedis.startEmpty();
-        redoubt = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (redis != null) {
-            redis.close();
-        }
-        if (redoubt != null) {
-            redoubt.close();
-        }
-    }
 
     @Test
     void resp2RepliesMatchRedis() throws Exception {
