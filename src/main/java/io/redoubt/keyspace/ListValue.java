@@ -29,6 +29,29 @@ public final class ListValue {
         this.packedBytes = packedBytes;
     }
 
+    /**
+     * A new list of these elements, in the encoding Redis gives a list it builds by pushing into a quicklist
+     * and then converting (SORT ... STORE): "listpack" only when everything fits in one quicklist node.
+     * A node takes another element while its size plus the element's raw length plus 8 stays within the limit.
+     */
+    public static ListValue built(java.util.List<byte[]> elements) {
+        long nodeBytes = LISTPACK_EMPTY;
+        boolean oneNode = true;
+        for (byte[] e : elements) {
+            if (nodeBytes + e.length + 8 > NODE_LIMIT) {
+                oneNode = false;
+                break;
+            }
+            nodeBytes += entryBytes(e);
+        }
+        ListValue l = new ListValue();
+        if (!oneNode) {
+            l.store = RingList.of(l.store);
+        }
+        elements.forEach(l::pushTail);
+        return l;
+    }
+
     public int size() {
         return store.size();
     }

@@ -237,6 +237,13 @@ public final class SortedSet {
         return z;
     }
 
+    /** SORT converts the set it sorts to a skiplist for good, as Redis's sortCommandGeneric does. */
+    public void forceSkipList() {
+        if (isListpack()) {
+            convertToSkipList();
+        }
+    }
+
     private void convertToSkipList() {
         SkipList l = new SkipList();
         Dict d = new Dict();

@@ -34,6 +34,23 @@ public final class Scores {
     }
 
     /**
+     * A value as SORT weighs it: C's strtod over the text up to its first NUL byte, which it must consume
+     * whole. Leading blanks and an empty text (0) pass; NaN and out-of-range values do not. Returns NaN when
+     * refused.
+     */
+    public static double parseSortWeight(byte[] b) {
+        int len = 0;
+        while (len < b.length && b[len] != 0) {
+            len++;
+        }
+        byte[] text = len == b.length ? b : java.util.Arrays.copyOf(b, len);
+        int[] end = new int[1];
+        boolean[] range = new boolean[1];
+        double d = strtod(text, end, range);
+        return end[0] == text.length && !range[0] ? d : Double.NaN;
+    }
+
+    /**
      * A score range bound as Redis's zslParseRange reads it with a bare strtod: leading blanks, an empty
      * text (0) and out-of-range values (inf, 0) are accepted; trailing characters and NaN are not. Returns
      * NaN when refused.
