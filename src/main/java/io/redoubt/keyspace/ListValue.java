@@ -58,6 +58,13 @@ public final class ListValue {
         return l;
     }
 
+    /** Counts changes of the contents, so WATCH can tell a command that changed the value from one that did not. */
+    private long version;
+
+    public long version() {
+        return version;
+    }
+
     public int size() {
         return store.size();
     }
@@ -97,27 +104,32 @@ public final class ListValue {
     }
 
     public void set(int index, byte[] value) {
+        version++;
         packedBytes += entryBytes(value) - entryBytes(store.get(index));
         store.set(index, value);
     }
 
     public void pushHead(byte[] value) {
+        version++;
         store.pushHead(value);
         packedBytes += entryBytes(value);
     }
 
     public void pushTail(byte[] value) {
+        version++;
         store.pushTail(value);
         packedBytes += entryBytes(value);
     }
 
     public byte[] popHead() {
+        version++;
         byte[] v = store.popHead();
         packedBytes -= entryBytes(v);
         return v;
     }
 
     public byte[] popTail() {
+        version++;
         byte[] v = store.popTail();
         packedBytes -= entryBytes(v);
         return v;
@@ -125,17 +137,20 @@ public final class ListValue {
 
     /** Inserts so that the new element has position {@code index} (0..size). */
     public void insert(int index, byte[] value) {
+        version++;
         store.insert(index, value);
         packedBytes += entryBytes(value);
     }
 
     public void remove(int index) {
+        version++;
         packedBytes -= entryBytes(store.get(index));
         store.remove(index);
     }
 
     /** Keeps only positions {@code start..end} (inclusive, valid, start <= end). */
     public void trim(int start, int end) {
+        version++;
         while (size() > end + 1) {
             popTail();
         }
@@ -146,6 +161,7 @@ public final class ListValue {
 
     /** Removes all elements. */
     public void clear() {
+        version++;
         while (!isEmpty()) {
             popTail();
         }
