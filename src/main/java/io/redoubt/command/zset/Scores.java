@@ -179,6 +179,23 @@ public final class Scores {
         if (d >= -LLONG_MAX_HALF && d <= LLONG_MAX_HALF && (long) d == d) {
             return Long.toString((long) d);
         }
+        return fpconv(d);
+    }
+
+    /**
+     * A double as Redis 7.2's fpconv_dtoa writes it, with no integer shortcut: the shortest digits that read
+     * back as d ("0.1", "100", "1e+17"), "0" or "-0", "inf" or "-inf", "nan". DEBUG DIGEST hashes scores so.
+     */
+    public static String fpconv(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == 0) {
+            return 1.0 / d < 0 ? "-0" : "0";
+        }
         BigDecimal shortest = shortest(d).stripTrailingZeros();
         String digits = shortest.unscaledValue().abs().toString();
         return layout(digits, -shortest.scale(), d < 0);
