@@ -2,11 +2,14 @@ package io.redoubt.command;
 
 import io.redoubt.command.transaction.Transaction;
 import io.redoubt.config.Directive;
+import io.redoubt.keyspace.Database;
+import io.redoubt.keyspace.KeyState;
 import io.redoubt.keyspace.WatchRegistry;
 import io.redoubt.net.Client;
 import io.redoubt.server.Server;
 import io.redoubt.util.Bytes;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,16 +94,15 @@ public final class CommandExecutor {
         ctx.client.lastCommand(spec.fullName());
         long start = System.nanoTime();
         int db = ctx.client.db();
-        boolean ok = false;
+        List<KeyState> watched = watchedKeys(spec, args, db);
         try {
             spec.handler().run(ctx);
-            ok = true;
         } catch (RedisError e) {
             spec.stats.failed++;
             errorReply(ctx, e.getMessage());
         }
-        if (ok && spec.hasFlag("write")) {
-            touchWatchedKeys(spec, args, db);
+        if (watched != null) {
+            touchChangedKeys(watched, db);
         }
         long micros = (System.nanoTime() - start) / 1000;
         server.stats().commandProcessed();
@@ -118,18 +120,33 @@ public final class CommandExecutor {
     }
 
     /**
-     * WATCH: a write command that succeeded marks each key it names as modified, found the way COMMAND GETKEYS
-     * finds them. Database-wide changes (FLUSHDB, SWAPDB) and expiry mark from the keyspace itself.
+     * WATCH: before a write command, the state of each key it names (found the way COMMAND GETKEYS finds
+     * them), or null when nobody watches anything. Database-wide changes (FLUSHDB, SWAPDB), expiry and keys in
+     * other databases (MOVE, COPY ... DB) mark from the keyspace or the command itself.
      */
-    private void touchWatchedKeys(CommandSpec spec, byte[][] args, int db) {
+    private List<KeyState> watchedKeys(CommandSpec spec, byte[][] args, int db) {
         WatchRegistry watches = server.keyspace().watches();
-        if (watches.isEmpty() || !spec.hasKeys()) {
-            return;
+        if (watches.isEmpty() || !spec.hasFlag("write") || !spec.hasKeys()) {
+            return null;
         }
         List<CommandSpec.KeyAt> keys = spec.findKeys(args);
-        if (keys != null) {
-            for (CommandSpec.KeyAt k : keys) {
-                watches.touch(db, args[k.position()]);
+        if (keys == null) {
+            return null;
+        }
+        Database database = server.keyspace().db(db);
+        List<KeyState> states = new ArrayList<>(keys.size());
+        for (CommandSpec.KeyAt k : keys) {
+            states.add(KeyState.of(database, args[k.position()]));
+        }
+        return states;
+    }
+
+    /** After the command: marks the keys it actually changed, as Redis's signalModifiedKey calls do. */
+    private void touchChangedKeys(List<KeyState> before, int db) {
+        Database database = server.keyspace().db(db);
+        for (KeyState k : before) {
+            if (k.changedIn(database)) {
+                server.keyspace().watches().touch(db, k.key());
             }
         }
     }

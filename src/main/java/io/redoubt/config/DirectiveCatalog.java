@@ -47,6 +47,10 @@ public final class DirectiveCatalog {
         r.define("set-max-intset-entries", integer(0, LONG_MAX), "512", true);
         r.define("set-max-listpack-entries", integer(0, LONG_MAX), "128", true);
         r.define("set-max-listpack-value", memory(0, LONG_MAX), "64", true);
+        // lists: node size (bytes when negative, entries when positive) and compression depth (recorded only)
+        r.define("list-max-listpack-size", integer(Integer.MIN_VALUE, INT_MAX), "-2", true);
+        r.alias("list-max-ziplist-size", "list-max-listpack-size");
+        r.define("list-compress-depth", integer(0, INT_MAX), "0", true);
         // persistence: recorded and reported now, acted on by the persistence work
         r.define("save", DirectiveCatalog::saveParams, "3600 1 300 100 60 10000", true, true);
         r.define("appendonly", bool(), "no", true);

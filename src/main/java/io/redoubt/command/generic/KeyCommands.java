@@ -51,6 +51,7 @@ public final class KeyCommands {
         RenameCommands.register(t);
         CopyCommands.register(t);
         ObjectCommand.register(t);
+        SortCommand.register(t);
     }
 
     static void del(CommandContext c) {

@@ -71,13 +71,13 @@ final class IndexCommands {
         }
         long index = c.longArg(2);
         byte[] value = c.arg(3);
-        l.growing(value.length);
+        l.growing(value.length, 1, ListAccess.limit(c));
         int i = position(index, l.size());
         if (i < 0) {
             throw OUT_OF_RANGE;
         }
         l.set(i, value);
-        l.shrunk();
+        l.shrunk(ListAccess.limit(c));
         c.reply.ok();
     }
 
@@ -97,7 +97,7 @@ final class IndexCommands {
             return;
         }
         byte[] value = c.arg(4);
-        l.growing(value.length);
+        l.growing(value.length, 1, ListAccess.limit(c));
         for (int i = 0; i < l.size(); i++) {
             if (Arrays.equals(l.get(i), c.arg(3))) {
                 l.insert(after ? i + 1 : i, value);
@@ -138,7 +138,7 @@ final class IndexCommands {
             }
         }
         if (removed > 0) {
-            ListAccess.removed(c.db(), key, l);
+            ListAccess.removed(c, key, l);
         }
         c.reply.integer(removed);
     }
@@ -158,7 +158,7 @@ final class IndexCommands {
         } else {
             l.trim(r.start(), r.end());
         }
-        ListAccess.removed(c.db(), key, l);
+        ListAccess.removed(c, key, l);
         c.reply.ok();
     }
 

@@ -2,8 +2,8 @@ package io.redoubt.command.list;
 
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
-import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.ListNodeLimit;
 import io.redoubt.keyspace.ListValue;
 import io.redoubt.net.Reply;
 
@@ -57,7 +57,8 @@ final class ListAccess {
             raw += c.arg(i).length;
         }
         ListValue l = list == null ? new ListValue() : list;
-        l.growing(raw); // one check for the whole command, as Redis's listTypeTryConversionAppend
+        // one check for the whole command, as Redis's listTypeTryConversionAppend
+        l.growing(raw, c.argc() - from, limit(c));
         for (int i = from; i < c.argc(); i++) {
             pushOne(l, end, c.arg(i));
         }
@@ -79,12 +80,17 @@ final class ListAccess {
         return end == End.LEFT ? l.popHead() : l.popTail();
     }
 
+    /** The node limit list-max-listpack-size sets now (CONFIG SET applies to the next command). */
+    static ListNodeLimit limit(CommandContext c) {
+        return ListNodeLimit.of(c.server.directives().get("list-max-listpack-size").asLong());
+    }
+
     /** After elements were removed: deletes the key once its list is empty, else lets the encoding shrink. */
-    static void removed(Database db, byte[] key, ListValue l) {
+    static void removed(CommandContext c, byte[] key, ListValue l) {
         if (l.isEmpty()) {
-            db.delete(key);
+            c.db().delete(key);
         } else {
-            l.shrunk();
+            l.shrunk(limit(c));
         }
     }
 
@@ -96,7 +102,7 @@ final class ListAccess {
         for (int i = 0; i < n; i++) {
             r.bulk(popOne(l, end));
         }
-        removed(c.db(), key, l);
+        removed(c, key, l);
     }
 
     /** LMPOP's and BLMPOP's answer: [key, [elements...]]. */

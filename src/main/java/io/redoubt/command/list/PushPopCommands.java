@@ -52,7 +52,7 @@ final class PushPopCommands {
         }
         if (!hasCount) {
             c.reply.bulk(ListAccess.popOne(l, end));
-            ListAccess.removed(c.db(), key, l);
+            ListAccess.removed(c, key, l);
         } else if (count == 0) {
             c.reply.array(0);
         } else {
@@ -109,7 +109,7 @@ final class PushPopCommands {
                 c.reply.array(2);
                 c.reply.bulk(key);
                 c.reply.bulk(ListAccess.popOne(l, end));
-                ListAccess.removed(c.db(), key, l);
+                ListAccess.removed(c, key, l);
                 return;
             }
             keys.add(key);
@@ -161,14 +161,14 @@ final class PushPopCommands {
         byte[] value = ListAccess.popOne(src, from);
         if (dst == null) {
             dst = new ListValue();
-            dst.growing(value.length);
+            dst.growing(ListValue.checkedBytes(value), 1, ListAccess.limit(c));
             ListAccess.pushOne(dst, to, value);
             c.db().add(dstKey, dst);
         } else {
-            dst.growing(value.length);
+            dst.growing(ListValue.checkedBytes(value), 1, ListAccess.limit(c));
             ListAccess.pushOne(dst, to, value);
         }
-        ListAccess.removed(c.db(), srcKey, src);
+        ListAccess.removed(c, srcKey, src);
         c.reply.bulk(value);
     }
 
