@@ -30,6 +30,7 @@ public final class DirectiveCatalog {
         // protocol limits
         r.define("proto-max-bulk-len", memory(1024 * 1024, LONG_MAX), "512mb", true);
         r.define("client-query-buffer-limit", memory(1024 * 1024, LONG_MAX), "1gb", true);
+        r.define("client-output-buffer-limit", OutputBufferLimits.type(), OutputBufferLimits.DEFAULT, true);
         // keyspace and server
         r.define("databases", integer(1, INT_MAX), "16", false);
         r.define("requirepass", text(), "", true);

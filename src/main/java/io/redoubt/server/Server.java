@@ -4,6 +4,7 @@ import io.redoubt.command.CommandTable;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.net.ClientRegistry;
+import io.redoubt.pubsub.PubSub;
 import io.redoubt.tls.TlsReloader;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -27,6 +28,7 @@ public final class Server {
     private final SlowLog slowLog = new SlowLog();
     private final ClientPause pause = new ClientPause();
     private final Blocking blocking;
+    private final PubSub pubsub = new PubSub();
     private final long startMs = System.currentTimeMillis();
     private final String runId;
     private final String replicationId;
@@ -88,6 +90,11 @@ public final class Server {
     /** Clients blocked on keys (BLPOP and friends). */
     public Blocking blocking() {
         return blocking;
+    }
+
+    /** Channel, pattern and shard-channel subscriptions. */
+    public PubSub pubsub() {
+        return pubsub;
     }
 
     public long startMs() {

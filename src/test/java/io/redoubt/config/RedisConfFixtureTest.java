@@ -39,6 +39,7 @@ class RedisConfFixtureTest {
         entry("protected-mode", "no"),
         entry("proto-max-bulk-len", "104857600"),
         entry("client-query-buffer-limit", "2147483648"),
+        entry("client-output-buffer-limit", "normal 0 0 0 slave 268435456 67108864 60 pubsub 67108864 16777216 90"),
         entry("databases", "32"),
         entry("requirepass", PASSWORD),
         entry("enable-protected-configs", "local"),
