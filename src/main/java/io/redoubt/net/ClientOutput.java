@@ -123,6 +123,8 @@ public final class ClientOutput {
         if (used == 0 || !exceeded(limit, used, System.currentTimeMillis() / 1000)) {
             return;
         }
+        StringBuilder line = new StringBuilder();
+        ClientLine.append(line, client, System.currentTimeMillis(), 0); // as it was when found over the limit
         synchronized (this) {
             if (closed) {
                 return; // the publisher's thread and the client's own may both find it over
@@ -131,8 +133,6 @@ public final class ClientOutput {
             queue = new ArrayList<>();
             queuedBytes = 0;
         }
-        StringBuilder line = new StringBuilder();
-        ClientLine.append(line, client, System.currentTimeMillis(), 0);
         log.warn("Client {} scheduled to be closed ASAP for overcoming of output buffer limits.",
             line.toString().strip());
         client.closeAfterReply();
