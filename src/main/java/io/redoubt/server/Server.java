@@ -4,6 +4,7 @@ import io.redoubt.command.CommandTable;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.net.ClientRegistry;
+import io.redoubt.pubsub.KeyspaceNotifier;
 import io.redoubt.pubsub.PubSub;
 import io.redoubt.tls.TlsReloader;
 import java.security.SecureRandom;
@@ -44,6 +45,7 @@ public final class Server {
         this.commands = commands;
         this.tls = tls;
         this.blocking = new Blocking(keyspace);
+        keyspace.events(new KeyspaceNotifier(pubsub, directives.get("notify-keyspace-events")));
         this.runId = randomHex40();
         this.replicationId = randomHex40();
     }

@@ -47,6 +47,7 @@ class RedisConfFixtureTest {
         entry("loglevel", "warning"),
         entry("slowlog-log-slower-than", "5000"),
         entry("slowlog-max-len", "64"),
+        entry("notify-keyspace-events", "AKE"),
         entry("zset-max-listpack-entries", "256"),
         entry("zset-max-listpack-value", "1024"),
         entry("hash-max-listpack-entries", "64"),

@@ -3,6 +3,7 @@ package io.redoubt.command.list;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.command.list.ListAccess.End;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.ListValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,8 @@ final class PushPopCommands {
         }
         if (!hasCount) {
             c.reply.bulk(ListAccess.popOne(l, end));
-            ListAccess.removed(c.db(), key, l);
+            c.notifyKeyEvent(KeyEvents.LIST, ListAccess.popEvent(end), key);
+            ListAccess.removed(c, key, l);
         } else if (count == 0) {
             c.reply.array(0);
         } else {
@@ -109,7 +111,8 @@ final class PushPopCommands {
                 c.reply.array(2);
                 c.reply.bulk(key);
                 c.reply.bulk(ListAccess.popOne(l, end));
-                ListAccess.removed(c.db(), key, l);
+                c.notifyKeyEvent(KeyEvents.LIST, ListAccess.popEvent(end), key);
+            ListAccess.removed(c, key, l);
                 return;
             }
             keys.add(key);
@@ -168,7 +171,10 @@ final class PushPopCommands {
             dst.growing(value.length);
             ListAccess.pushOne(dst, to, value);
         }
-        ListAccess.removed(c.db(), srcKey, src);
+        // Redis's order: the push, then the pop, then the emptied source's deletion
+        c.notifyKeyEvent(KeyEvents.LIST, ListAccess.pushEvent(to), dstKey);
+        c.notifyKeyEvent(KeyEvents.LIST, ListAccess.popEvent(from), srcKey);
+        ListAccess.removed(c, srcKey, src);
         c.reply.bulk(value);
     }
 
