@@ -168,8 +168,8 @@ public final class CommandExecutor {
             spec.stats.rejected++;
         }
         Transaction tx = ctx.transaction();
-        if (tx.active() && spec != null && spec.name().equals("exec")) {
-            // a refused EXEC ends the transaction at once, as Redis's execCommandAbort
+        if (spec != null && spec.name().equals("exec")) {
+            // a refused EXEC ends the transaction at once, as Redis's execCommandAbort (even outside MULTI)
             tx.reset(server.keyspace().watches());
             error = "EXECABORT Transaction discarded because of: "
                 + (error.startsWith("ERR ") ? error.substring(4) : error);

@@ -199,6 +199,8 @@ class KeyspaceNotificationDifferentialTest {
         P DEBUG SET-ACTIVE-EXPIRE 1
         P SET e2 v PX 1
         SLEEP 1500
+        P SWAPDB 0 1
+        P SWAPDB 0 1
         P CONFIG SET notify-keyspace-events KEm
         P GET nosuch
         P MGET nosuch1 nosuch2

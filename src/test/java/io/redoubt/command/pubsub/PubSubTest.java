@@ -36,6 +36,14 @@ class PubSubTest extends ServerWithClients {
             assertThat(three.call("PUBLISH", "news", "self")).isEqualTo(":2");
             assertThat(three.next()).isEqualTo(">[\"message\", \"news\", \"self\"]");
             assertThat(two.next()).isEqualTo("[\"message\", \"news\", \"self\"]");
+            // inside a transaction they follow the whole EXEC reply
+            three.call("MULTI");
+            three.call("PUBLISH", "news", "queued");
+            three.call("PUBLISH", "news", "queued again");
+            assertThat(three.call("EXEC")).isEqualTo("[:2, :2]");
+            assertThat(three.next()).isEqualTo(">[\"message\", \"news\", \"queued\"]");
+            assertThat(three.next()).isEqualTo(">[\"message\", \"news\", \"queued again\"]");
+            assertThat(two.next()).isEqualTo("[\"message\", \"news\", \"queued\"]");
         }
     }
 
