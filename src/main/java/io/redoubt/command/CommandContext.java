@@ -148,6 +148,16 @@ public final class CommandContext {
         return BlockTimeout.deadline(args[i], keyspace().now());
     }
 
+    /** Reports a keyspace event on a key of the client's database (notify-keyspace-events decides if it is sent). */
+    public void notifyKeyEvent(int type, String event, byte[] key) {
+        server.keyspace().events().notify(type, event, client.db(), key);
+    }
+
+    /** The same for a key of another database (MOVE, COPY ... DB). */
+    public void notifyKeyEvent(int type, String event, byte[] key, int db) {
+        server.keyspace().events().notify(type, event, db, key);
+    }
+
     public Keyspace keyspace() {
         return server.keyspace();
     }

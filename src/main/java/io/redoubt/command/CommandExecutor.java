@@ -6,11 +6,13 @@ import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.KeyState;
 import io.redoubt.keyspace.WatchRegistry;
 import io.redoubt.net.Client;
+import io.redoubt.pubsub.Subscriptions;
 import io.redoubt.server.Server;
 import io.redoubt.util.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class CommandExecutor {
     private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
+
+    /** What a RESP2 connection may run while subscribed (RESP3 connections may run anything). */
+    private static final Set<String> SUBSCRIBER_COMMANDS = Set.of("subscribe", "unsubscribe", "psubscribe",
+        "punsubscribe", "ssubscribe", "sunsubscribe", "ping", "quit", "reset");
 
     private final Server server;
     private final Directive slowlogThreshold;
@@ -33,6 +39,19 @@ public final class CommandExecutor {
     }
 
     public void execute(CommandContext ctx, byte[][] args) {
+        Subscriptions subs = ctx.client.subscriptions();
+        subs.executing(true); // messages for this client wait for the command's reply, as in Redis 7.2
+        try {
+            executeCommand(ctx, args);
+        } finally {
+            subs.executing(false);
+            subs.writeDeferred(ctx.reply.buffer());
+        }
+        // clients blocked on keys this command made ready go next, as in Redis; after EXEC, once for all of it
+        server.blocking().serveReady();
+    }
+
+    private void executeCommand(CommandContext ctx, byte[][] args) {
         Client client = ctx.client;
         ctx.executor(this);
         int mark = ctx.reply.buffer().writerIndex();
@@ -68,6 +87,9 @@ public final class CommandExecutor {
             fail(ctx, spec, "ERR wrong number of arguments for '" + spec.fullName() + "' command");
         } else if (!client.authenticated() && !spec.hasFlag("no_auth")) {
             fail(ctx, spec, "NOAUTH Authentication required.");
+        } else if (client.resp() == 2 && !SUBSCRIBER_COMMANDS.contains(spec.fullName()) && client.subscriptions().active()) {
+            fail(ctx, spec, "ERR Can't execute '" + spec.fullName() + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / "
+                + "PING / QUIT / RESET are allowed in this context");
         } else if (ctx.transaction().queues(name)) {
             ctx.transaction().queue(args);
             ctx.reply.simple("QUEUED");
@@ -75,8 +97,6 @@ public final class CommandExecutor {
             run(ctx, spec, args);
         }
         finishReply(ctx, mark);
-        // clients blocked on keys this command made ready go next, as in Redis; after EXEC, once for all of it
-        server.blocking().serveReady();
     }
 
     /** A command queued after MULTI, run by EXEC: checked when queued, so it only runs. */
@@ -165,8 +185,8 @@ public final class CommandExecutor {
             spec.stats.rejected++;
         }
         Transaction tx = ctx.transaction();
-        if (tx.active() && spec != null && spec.name().equals("exec")) {
-            // a refused EXEC ends the transaction at once, as Redis's execCommandAbort
+        if (spec != null && spec.name().equals("exec")) {
+            // a refused EXEC ends the transaction at once, as Redis's execCommandAbort (even outside MULTI)
             tx.reset(server.keyspace().watches());
             error = "EXECABORT Transaction discarded because of: "
                 + (error.startsWith("ERR ") ? error.substring(4) : error);

@@ -4,6 +4,8 @@ import io.redoubt.command.CommandTable;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.net.ClientRegistry;
+import io.redoubt.pubsub.KeyspaceNotifier;
+import io.redoubt.pubsub.PubSub;
 import io.redoubt.tls.TlsReloader;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -27,6 +29,7 @@ public final class Server {
     private final SlowLog slowLog = new SlowLog();
     private final ClientPause pause = new ClientPause();
     private final Blocking blocking;
+    private final PubSub pubsub = new PubSub();
     private final long startMs = System.currentTimeMillis();
     private final String runId;
     private final String replicationId;
@@ -42,6 +45,7 @@ public final class Server {
         this.commands = commands;
         this.tls = tls;
         this.blocking = new Blocking(keyspace);
+        keyspace.events(new KeyspaceNotifier(pubsub, directives.get("notify-keyspace-events")));
         this.runId = randomHex40();
         this.replicationId = randomHex40();
     }
@@ -88,6 +92,11 @@ public final class Server {
     /** Clients blocked on keys (BLPOP and friends). */
     public Blocking blocking() {
         return blocking;
+    }
+
+    /** Channel, pattern and shard-channel subscriptions. */
+    public PubSub pubsub() {
+        return pubsub;
     }
 
     public long startMs() {

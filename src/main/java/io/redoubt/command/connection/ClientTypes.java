@@ -5,8 +5,8 @@ import io.redoubt.net.Client;
 import java.util.function.Predicate;
 
 /**
- * Redis's client types for CLIENT LIST TYPE and CLIENT KILL TYPE. Every Redoubt connection is "normal" for
- * now: there are no replicas, no master link and no pub/sub clients yet.
+ * Redis's client types for CLIENT LIST TYPE and CLIENT KILL TYPE. A connection is "pubsub" while subscribed to
+ * anything, "normal" otherwise; there are no replicas and no master link yet.
  */
 final class ClientTypes {
     private ClientTypes() {
@@ -14,8 +14,9 @@ final class ClientTypes {
 
     static Predicate<Client> filter(String type) {
         return switch (type.toLowerCase(java.util.Locale.ROOT)) {
-            case "normal" -> c -> true;
-            case "master", "replica", "slave", "pubsub" -> c -> false;
+            case "normal" -> c -> !c.subscriptions().active();
+            case "pubsub" -> c -> c.subscriptions().active();
+            case "master", "replica", "slave" -> c -> false;
             default -> throw new RedisError("ERR Unknown client type '" + type + "'");
         };
     }

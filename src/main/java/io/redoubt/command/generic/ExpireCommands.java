@@ -5,6 +5,7 @@ import io.redoubt.command.CommandTable;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.util.Bytes;
 
 /** Times to live: EXPIRE PEXPIRE EXPIREAT PEXPIREAT (with NX XX GT LT), TTL PTTL EXPIRETIME PEXPIRETIME, PERSIST. */
@@ -71,8 +72,10 @@ final class ExpireCommands {
         }
         if (when <= now) {
             db.remove(e);
+            c.notifyKeyEvent(KeyEvents.GENERIC, "del", c.arg(1));
         } else {
             db.setExpire(e, when);
+            c.notifyKeyEvent(KeyEvents.GENERIC, "expire", c.arg(1));
         }
         c.reply.integer(1);
     }
@@ -138,6 +141,10 @@ final class ExpireCommands {
     static void persist(CommandContext c) {
         Database db = c.db();
         Dict.Entry e = db.lookup(c.arg(1));
-        c.reply.integer(e != null && db.persist(e) ? 1 : 0);
+        boolean persisted = e != null && db.persist(e);
+        if (persisted) {
+            c.notifyKeyEvent(KeyEvents.GENERIC, "persist", c.arg(1));
+        }
+        c.reply.integer(persisted ? 1 : 0);
     }
 }

@@ -3,6 +3,7 @@ package io.redoubt.command.hash;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.command.string.LongDouble;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.RedisHash;
 import io.redoubt.util.Bytes;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,7 @@ final class HashCounterCommands {
             throw RedisError.OVERFLOW;
         }
         h.put(c.arg(2), Bytes.fromLong(result), c.collectionLimits());
+        c.notifyKeyEvent(KeyEvents.HASH, "hincrby", c.arg(1));
         c.reply.integer(result);
     }
 
@@ -58,6 +60,7 @@ final class HashCounterCommands {
         }
         byte[] text = sum.toHumanString().getBytes(StandardCharsets.US_ASCII);
         h.put(c.arg(2), text, c.collectionLimits());
+        c.notifyKeyEvent(KeyEvents.HASH, "hincrbyfloat", c.arg(1));
         c.reply.bulk(text);
     }
 }

@@ -2,6 +2,7 @@ package io.redoubt.command.list;
 
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.ListValue;
 import java.util.Arrays;
 
@@ -78,6 +79,7 @@ final class IndexCommands {
         }
         l.set(i, value);
         l.shrunk(ListAccess.limit(c));
+        c.notifyKeyEvent(KeyEvents.LIST, "lset", c.arg(1));
         c.reply.ok();
     }
 
@@ -101,6 +103,7 @@ final class IndexCommands {
         for (int i = 0; i < l.size(); i++) {
             if (Arrays.equals(l.get(i), c.arg(3))) {
                 l.insert(after ? i + 1 : i, value);
+                c.notifyKeyEvent(KeyEvents.LIST, "linsert", c.arg(1));
                 c.reply.integer(l.size());
                 return;
             }
@@ -138,6 +141,7 @@ final class IndexCommands {
             }
         }
         if (removed > 0) {
+            c.notifyKeyEvent(KeyEvents.LIST, "lrem", key);
             ListAccess.removed(c, key, l);
         }
         c.reply.integer(removed);
@@ -158,6 +162,7 @@ final class IndexCommands {
         } else {
             l.trim(r.start(), r.end());
         }
+        c.notifyKeyEvent(KeyEvents.LIST, "ltrim", key);
         ListAccess.removed(c, key, l);
         c.reply.ok();
     }

@@ -3,6 +3,7 @@ package io.redoubt.command.list;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.ListNodeLimit;
 import io.redoubt.keyspace.ListValue;
 import io.redoubt.net.Reply;
@@ -65,6 +66,7 @@ final class ListAccess {
         if (list == null) {
             c.db().add(key, l);
         }
+        c.notifyKeyEvent(KeyEvents.LIST, pushEvent(end), key);
         return l.size();
     }
 
@@ -85,10 +87,22 @@ final class ListAccess {
         return ListNodeLimit.of(c.server.directives().get("list-max-listpack-size").asLong());
     }
 
-    /** After elements were removed: deletes the key once its list is empty, else lets the encoding shrink. */
+    static String pushEvent(End end) {
+        return end == End.LEFT ? "lpush" : "rpush";
+    }
+
+    static String popEvent(End end) {
+        return end == End.LEFT ? "lpop" : "rpop";
+    }
+
+    /**
+     * After elements were removed (the command has reported its own event): deletes the key once its list is
+     * empty, a "del" event, else lets the encoding shrink.
+     */
     static void removed(CommandContext c, byte[] key, ListValue l) {
         if (l.isEmpty()) {
             c.db().delete(key);
+            c.notifyKeyEvent(KeyEvents.GENERIC, "del", key);
         } else {
             l.shrunk(limit(c));
         }
@@ -102,6 +116,7 @@ final class ListAccess {
         for (int i = 0; i < n; i++) {
             r.bulk(popOne(l, end));
         }
+        c.notifyKeyEvent(KeyEvents.LIST, popEvent(end), key);
         removed(c, key, l);
     }
 

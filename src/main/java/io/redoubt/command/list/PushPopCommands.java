@@ -3,6 +3,7 @@ package io.redoubt.command.list;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.command.list.ListAccess.End;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.ListValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,7 @@ final class PushPopCommands {
         }
         if (!hasCount) {
             c.reply.bulk(ListAccess.popOne(l, end));
+            c.notifyKeyEvent(KeyEvents.LIST, ListAccess.popEvent(end), key);
             ListAccess.removed(c, key, l);
         } else if (count == 0) {
             c.reply.array(0);
@@ -109,6 +111,7 @@ final class PushPopCommands {
                 c.reply.array(2);
                 c.reply.bulk(key);
                 c.reply.bulk(ListAccess.popOne(l, end));
+                c.notifyKeyEvent(KeyEvents.LIST, ListAccess.popEvent(end), key);
                 ListAccess.removed(c, key, l);
                 return;
             }
@@ -168,6 +171,9 @@ final class PushPopCommands {
             dst.growing(ListValue.checkedBytes(value), 1, ListAccess.limit(c));
             ListAccess.pushOne(dst, to, value);
         }
+        // Redis's order: the push, then the pop, then the emptied source's deletion
+        c.notifyKeyEvent(KeyEvents.LIST, ListAccess.pushEvent(to), dstKey);
+        c.notifyKeyEvent(KeyEvents.LIST, ListAccess.popEvent(from), srcKey);
         ListAccess.removed(c, srcKey, src);
         c.reply.bulk(value);
     }

@@ -4,6 +4,7 @@ import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.Values;
 import io.redoubt.util.Bytes;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,7 @@ final class CounterCommands {
             throw RedisError.OVERFLOW;
         }
         store(db, e, c.arg(1), Bytes.fromLong(result)); // a canonical integer: encoding "int"
+        c.notifyKeyEvent(KeyEvents.STRING, "incrby", c.arg(1));
         c.reply.integer(result);
     }
 
@@ -65,6 +67,7 @@ final class CounterCommands {
         }
         byte[] text = sum.toHumanString().getBytes(StandardCharsets.US_ASCII);
         store(db, e, c.arg(1), text);
+        c.notifyKeyEvent(KeyEvents.STRING, "incrbyfloat", c.arg(1));
         c.reply.bulk(text);
     }
 
