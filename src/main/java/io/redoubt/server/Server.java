@@ -3,6 +3,7 @@ package io.redoubt.server;
 import io.redoubt.command.CommandTable;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.Keyspace;
+import io.redoubt.propagation.Propagator;
 import io.redoubt.net.ClientRegistry;
 import io.redoubt.tls.TlsReloader;
 import java.security.SecureRandom;
@@ -26,6 +27,7 @@ public final class Server {
     private final ServerStats stats = new ServerStats();
     private final SlowLog slowLog = new SlowLog();
     private final ClientPause pause = new ClientPause();
+    private final Propagator propagator = new Propagator();
     private final Blocking blocking;
     private final long startMs = System.currentTimeMillis();
     private final String runId;
@@ -42,6 +44,8 @@ public final class Server {
         this.commands = commands;
         this.tls = tls;
         this.blocking = new Blocking(keyspace);
+        keyspace.expiryListener(propagator);
+        propagator.lazyfreeExpire(() -> directives.get("lazyfree-lazy-expire").asBool());
         this.runId = randomHex40();
         this.replicationId = randomHex40();
     }
@@ -50,6 +54,11 @@ public final class Server {
         byte[] id = new byte[20];
         new SecureRandom().nextBytes(id);
         return HexFormat.of().formatHex(id);
+    }
+
+    /** The command propagation feed (AOF, replicas). */
+    public Propagator propagator() {
+        return propagator;
     }
 
     /** The TLS reload component, whose current state INFO tls and CLIENT LIST report. */
