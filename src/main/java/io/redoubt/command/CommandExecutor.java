@@ -91,6 +91,28 @@ public final class CommandExecutor {
         return spec;
     }
 
+    /**
+     * Runs a command read from an AOF at start-up, as Redis's fake AOF client: no statistics, no propagation,
+     * no reply kept, errors ignored. Returns false for an unknown command.
+     */
+    public boolean replay(CommandContext ctx, byte[][] args) {
+        ctx.executor(this);
+        server.keyspace().beginCommand(true);
+        CommandSpec spec = server.commands().resolve(args);
+        if (spec == null) {
+            return false;
+        }
+        ctx.begin(spec, args);
+        try {
+            spec.handler().run(ctx);
+        } catch (RedisError e) {
+            // Redis does not look at the reply of a loaded command
+        }
+        ctx.takePropagated();
+        ctx.reply.buffer().clear();
+        return true;
+    }
+
     /** A command queued after MULTI, run by EXEC: checked when queued, so it only runs. */
     public void runQueued(CommandContext ctx, byte[][] args) {
         CommandSpec spec = server.commands().resolve(args);

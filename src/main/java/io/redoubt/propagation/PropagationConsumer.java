@@ -6,4 +6,12 @@ package io.redoubt.propagation;
  */
 public interface PropagationConsumer {
     void propagate(int db, byte[][] argv);
+
+    /**
+     * The effects of one execution unit (a command, a transaction, one actively expired key) have all been
+     * handed over, before any client is answered: the moment to write them out (an AOF writes, and with
+     * appendfsync always syncs, here).
+     */
+    default void endOfUnit() {
+    }
 }

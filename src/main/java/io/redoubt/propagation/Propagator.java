@@ -75,6 +75,7 @@ public final class Propagator implements Keyspace.ExpiryListener {
         if (wrap) {
             deliver(lastDb, EXEC);
         }
+        endOfUnit();
     }
 
     /** One effect: held when inside a unit, else delivered now. */
@@ -86,6 +87,7 @@ public final class Propagator implements Keyspace.ExpiryListener {
             pending.add(new Effect(db, argv));
         } else {
             deliver(db, argv);
+            endOfUnit();
         }
     }
 
@@ -100,6 +102,12 @@ public final class Propagator implements Keyspace.ExpiryListener {
     /** How the deletion of an expired key is propagated: DEL, or UNLINK with lazyfree-lazy-expire. */
     public byte[][] expiredDeletion(byte[] key) {
         return new byte[][] {lazyfreeExpire.getAsBoolean() ? Words.UNLINK : Words.DEL, key};
+    }
+
+    private void endOfUnit() {
+        for (PropagationConsumer c : consumers) {
+            c.endOfUnit();
+        }
     }
 
     private void deliver(int db, byte[][] argv) {

@@ -3,6 +3,7 @@ package io.redoubt.server;
 import io.redoubt.command.CommandTable;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.Keyspace;
+import io.redoubt.persistence.aof.AppendOnlyFile;
 import io.redoubt.propagation.Propagator;
 import io.redoubt.net.ClientRegistry;
 import io.redoubt.tls.TlsReloader;
@@ -28,6 +29,7 @@ public final class Server {
     private final SlowLog slowLog = new SlowLog();
     private final ClientPause pause = new ClientPause();
     private final Propagator propagator = new Propagator();
+    private final AppendOnlyFile aof;
     private final Blocking blocking;
     private final long startMs = System.currentTimeMillis();
     private final String runId;
@@ -45,6 +47,7 @@ public final class Server {
         this.tls = tls;
         this.blocking = new Blocking(keyspace);
         keyspace.expiryListener(propagator);
+        this.aof = new AppendOnlyFile(directives, keyspace, propagator);
         propagator.lazyfreeExpire(() -> directives.get("lazyfree-lazy-expire").asBool());
         this.runId = randomHex40();
         this.replicationId = randomHex40();
@@ -54,6 +57,11 @@ public final class Server {
         byte[] id = new byte[20];
         new SecureRandom().nextBytes(id);
         return HexFormat.of().formatHex(id);
+    }
+
+    /** The append-only file (Redis 7 multi-part AOF). */
+    public AppendOnlyFile aof() {
+        return aof;
     }
 
     /** The command propagation feed (AOF, replicas). */

@@ -44,6 +44,7 @@ public final class ServerCron implements AutoCloseable {
             try {
                 server.keyspace().cron(hz);
                 server.stats().sampleOps(System.currentTimeMillis());
+                server.aof().cron();
             } finally {
                 lock.unlock();
             }
