@@ -133,9 +133,10 @@ class RedisConfFixtureTest {
 
     @Test
     void configGetShowsEveryValueOfAServerStartedWithTheFixture() throws Exception {
-        // the test server's own --redoubt.port and --redoubt.bind come after, and the command line wins
+        // the test server's own --redoubt.port and --redoubt.bind come after, and the command line wins; the AOF
+        // stays off so that nothing is written into the fixture's dir (/tmp)
         try (TestServer server = TestServer.start("config-file=" + FIXTURE, "tls-port=0", "tls-replication=no",
-                 "tls-cluster=no");
+                 "tls-cluster=no", "appendonly=no");
              RawConnection c = new RawConnection(server.port())) {
             assertThat(c.call("AUTH", PASSWORD)).isEqualTo("OK");
             Map<String, String> all = c.configGet("*");
