@@ -4,6 +4,7 @@ import io.redoubt.command.CommandTable;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.net.ClientRegistry;
+import io.redoubt.persistence.Snapshots;
 import io.redoubt.tls.TlsReloader;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -27,6 +28,7 @@ public final class Server {
     private final SlowLog slowLog = new SlowLog();
     private final ClientPause pause = new ClientPause();
     private final Blocking blocking;
+    private final Snapshots snapshots;
     private final long startMs = System.currentTimeMillis();
     private final String runId;
     private final String replicationId;
@@ -42,6 +44,7 @@ public final class Server {
         this.commands = commands;
         this.tls = tls;
         this.blocking = new Blocking(keyspace);
+        this.snapshots = new Snapshots(directives, keyspace);
         this.runId = randomHex40();
         this.replicationId = randomHex40();
     }
@@ -88,6 +91,11 @@ public final class Server {
     /** Clients blocked on keys (BLPOP and friends). */
     public Blocking blocking() {
         return blocking;
+    }
+
+    /** RDB snapshots: SAVE, BGSAVE, save points, the change counter, loading. */
+    public Snapshots snapshots() {
+        return snapshots;
     }
 
     public long startMs() {

@@ -48,6 +48,7 @@ public final class ServerLifecycle implements SmartLifecycle {
         if (TlsSettings.from(d).inUse()) {
             tls.reload("startup"); // fails start-up, naming the file and reason, before anything listens
         }
+        server.snapshots().loadAtStartup(); // a bad RDB stops start-up, naming the file, offset and reason
         transport = new Transport(ioThreads);
         server.ioEngine(transport.engine());
         int backlog = d.get("tcp-backlog").asInt();
