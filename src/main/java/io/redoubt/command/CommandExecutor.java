@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
 public final class CommandExecutor {
     private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
 
+    private static final String MISCONF = "MISCONF Redis is configured to save RDB snapshots, but it's currently "
+        + "unable to persist to disk. Commands that may modify the data set are disabled, because this instance is "
+        + "configured to report errors during writes if RDB snapshotting fails (stop-writes-on-bgsave-error option). "
+        + "Please check the Redis logs for details about the RDB error.";
+
     private final Server server;
     private final Directive slowlogThreshold;
     private final Directive slowlogMaxLen;
@@ -81,6 +86,8 @@ public final class CommandExecutor {
             fail(ctx, spec, "ERR wrong number of arguments for '" + spec.fullName() + "' command");
         } else if (!client.authenticated() && !spec.hasFlag("no_auth")) {
             fail(ctx, spec, "NOAUTH Authentication required.");
+        } else if (server.snapshots().writesDenied() && (spec.hasFlag("write") || name.equals("ping"))) {
+            fail(ctx, spec, MISCONF); // stop-writes-on-bgsave-error, as Redis refuses writes and PING
         } else if (ctx.transaction().queues(name)) {
             ctx.transaction().queue(args);
             ctx.reply.simple("QUEUED");
@@ -138,6 +145,7 @@ public final class CommandExecutor {
         }
         if (ok && spec.hasFlag("write")) {
             touchWatchedKeys(spec, args, db);
+            server.snapshots().changed();
         }
         List<byte[][]> effects = ctx.takePropagated();
         if (ok && server.propagator().active()) {

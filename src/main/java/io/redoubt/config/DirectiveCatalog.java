@@ -47,11 +47,14 @@ public final class DirectiveCatalog {
         r.define("set-max-intset-entries", integer(0, LONG_MAX), "512", true);
         r.define("set-max-listpack-entries", integer(0, LONG_MAX), "128", true);
         r.define("set-max-listpack-value", memory(0, LONG_MAX), "64", true);
-        // persistence: recorded and reported now, acted on by the persistence work
+        // persistence: RDB snapshots (persistence/); appendonly is recorded and reported only
         r.define("save", DirectiveCatalog::saveParams, "3600 1 300 100 60 10000", true, true);
         r.define("appendonly", bool(), "no", true);
         r.define("dir", DirectiveCatalog::directory, new File("").getAbsolutePath(), true).protect();
         r.define("dbfilename", DirectiveCatalog::baseName, "dump.rdb", true).protect();
+        r.define("rdbcompression", bool(), "yes", true);
+        r.define("rdbchecksum", bool(), "yes", false);
+        r.define("stop-writes-on-bgsave-error", bool(), "yes", true);
         // append-only file (Redis 7 multi-part AOF)
         r.define("appendfsync", oneOf("always", "everysec", "no"), "everysec", true);
         r.define("appendfilename", raw -> plainName(raw, "appendfilename can't be a path, just a filename"),

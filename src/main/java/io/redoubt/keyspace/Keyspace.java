@@ -100,6 +100,22 @@ public final class Keyspace {
         readyListener.databaseReady(b);
     }
 
+    /**
+     * Takes the contents of another keyspace of the same size (a freshly loaded RDB), database by database;
+     * the other one gets this one's old contents. Watchers of keys on either side fail, and clients blocked
+     * on keys are looked at again, as after SWAPDB.
+     */
+    public void replaceWith(Keyspace loaded) {
+        if (loaded.count() != databases.length) {
+            throw new IllegalArgumentException("keyspaces of different sizes");
+        }
+        for (int i = 0; i < databases.length; i++) {
+            watches.databaseChanging(databases[i], loaded.databases[i]);
+            databases[i].swapWith(loaded.databases[i]);
+            readyListener.databaseReady(i);
+        }
+    }
+
     public void flushAll() {
         for (Database db : databases) {
             db.clear();

@@ -3,9 +3,10 @@ package io.redoubt.server;
 import io.redoubt.command.CommandTable;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.Keyspace;
+import io.redoubt.net.ClientRegistry;
+import io.redoubt.persistence.Snapshots;
 import io.redoubt.persistence.aof.AppendOnlyFile;
 import io.redoubt.propagation.Propagator;
-import io.redoubt.net.ClientRegistry;
 import io.redoubt.tls.TlsReloader;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -31,6 +32,7 @@ public final class Server {
     private final Propagator propagator = new Propagator();
     private final AppendOnlyFile aof;
     private final Blocking blocking;
+    private final Snapshots snapshots;
     private final long startMs = System.currentTimeMillis();
     private final String runId;
     private final String replicationId;
@@ -46,6 +48,7 @@ public final class Server {
         this.commands = commands;
         this.tls = tls;
         this.blocking = new Blocking(keyspace);
+        this.snapshots = new Snapshots(directives, keyspace);
         keyspace.expiryListener(propagator);
         this.aof = new AppendOnlyFile(directives, keyspace, propagator);
         propagator.lazyfreeExpire(() -> directives.get("lazyfree-lazy-expire").asBool());
@@ -105,6 +108,11 @@ public final class Server {
     /** Clients blocked on keys (BLPOP and friends). */
     public Blocking blocking() {
         return blocking;
+    }
+
+    /** RDB snapshots: SAVE, BGSAVE, save points, the change counter, loading. */
+    public Snapshots snapshots() {
+        return snapshots;
     }
 
     public long startMs() {

@@ -57,6 +57,9 @@ class RedisConfFixtureTest {
         entry("appendonly", "yes"),
         entry("dir", "/tmp"),
         entry("dbfilename", "my dump.rdb"),
+        entry("rdbcompression", "no"),
+        entry("rdbchecksum", "no"),
+        entry("stop-writes-on-bgsave-error", "no"),
         entry("appendfsync", "always"),
         entry("appendfilename", "redoubt.aof"),
         entry("appenddirname", "redoubtaof"),
@@ -142,7 +145,7 @@ class RedisConfFixtureTest {
             Map<String, String> all = c.configGet("*");
             assertThat(all.keySet()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
             EXPECTED.forEach((name, value) -> {
-                if (!REPLACED.contains(name)) {
+                if (!REPLACED.contains(name) && !name.equals("dir")) { // TestServer gives each server its own dir
                     assertThat(all.get(name)).as(name).isEqualTo(value);
                 }
             });

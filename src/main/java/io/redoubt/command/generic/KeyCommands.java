@@ -51,6 +51,7 @@ public final class KeyCommands {
         RenameCommands.register(t);
         CopyCommands.register(t);
         ObjectCommand.register(t);
+        DumpRestoreCommands.register(t);
     }
 
     static void del(CommandContext c) {

@@ -39,8 +39,8 @@ public final class AppendOnlyFile {
     private final Propagator propagator;
     private final AofWriter writer;
     private final ScheduledExecutorService background;
-    private AofBaseFormat baseFormat = new CommandBase();
-    private AofBaseFormat rdbBase; // set when an RDB writer/loader is plugged in
+    private final AofBaseFormat commandBase = new CommandBase();
+    private final AofBaseFormat rdbBase;
     private AofReplayer replayer;
 
     private State state = State.OFF;
@@ -63,6 +63,7 @@ public final class AppendOnlyFile {
         this.keyspace = keyspace;
         this.propagator = propagator;
         this.writer = new AofWriter(() -> directives.get("appendfsync").value());
+        this.rdbBase = new RdbBase(directives);
         this.background = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "redoubt-aof");
             t.setDaemon(true);
@@ -70,16 +71,8 @@ public final class AppendOnlyFile {
         });
     }
 
-    /**
-     * Plugs in an RDB base (aof-use-rdb-preamble yes): written by rewrites when the directive says yes, and
-     * used to load .rdb base files. Without it bases are written as commands.
-     */
-    public void rdbBase(AofBaseFormat rdb) {
-        this.rdbBase = rdb;
-    }
-
     private AofBaseFormat baseFormat() {
-        return rdbBase != null && directives.get("aof-use-rdb-preamble").asBool() ? rdbBase : baseFormat;
+        return directives.get("aof-use-rdb-preamble").asBool() ? rdbBase : commandBase;
     }
 
     private Path aofDir() {

@@ -8,16 +8,17 @@ import io.redoubt.support.TestCerts;
 import io.redoubt.support.TestServer;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The AOF directory is Redis 7's: the installed redis-server (7.0, aof-use-rdb-preamble no) loads what Redoubt
- * wrote, and Redoubt loads what redis-server wrote, base and incr files both.
+ * The AOF directory is Redis 7's: the installed redis-server (7.0) loads what Redoubt wrote, and Redoubt loads
+ * what redis-server wrote, base (commands or RDB) and incr files both.
  */
 class AofInteropTest {
-    private static RealRedis realRedis(Path dir) {
-        return RealRedis.start(null, dir, null, "--save", "", "--appendonly", "yes", "--aof-use-rdb-preamble", "no",
-            "--dir", dir.toString());
+    private static RealRedis realRedis(Path dir, String preamble) {
+        return RealRedis.start(null, dir, null, "--save", "", "--appendonly", "yes", "--aof-use-rdb-preamble",
+            preamble, "--dir", dir.toString());
     }
 
     /** Data in the base (written before a rewrite) and in the incr file (after it). */
@@ -34,28 +35,32 @@ class AofInteropTest {
         c.call("EXEC");
     }
 
-    @Test
-    void realRedisLoadsTheAofRedoubtWrote() throws Exception {
+    @ParameterizedTest(name = "aof-use-rdb-preamble {0}")
+    @ValueSource(strings = {"no", "yes"})
+    void realRedisLoadsTheAofRedoubtWrote(String preamble) throws Exception {
         Path dir = TestCerts.tempDir("aof-interop");
         Map<String, String> written;
-        try (TestServer s = TestServer.start("appendonly=yes", "dir=" + dir, "aof-use-rdb-preamble=no");
+        try (TestServer s = TestServer.start("appendonly=yes", "dir=" + dir, "aof-use-rdb-preamble=" + preamble);
              RawConnection c = new RawConnection(s.port())) {
             writeAcrossARewrite(c);
             written = AofTestData.snapshot(c);
         }
-        try (RealRedis redis = realRedis(dir); RawConnection c = redis.connect()) {
+        try (RealRedis redis = realRedis(dir, preamble); RawConnection c = redis.connect()) {
             assertThat(AofTestData.snapshot(c)).isEqualTo(written);
         }
     }
 
-    @Test
-    void redoubtLoadsTheAofRealRedisWrote() throws Exception {
+    @ParameterizedTest(name = "aof-use-rdb-preamble {0}")
+    @ValueSource(strings = {"no", "yes"})
+    void redoubtLoadsTheAofRealRedisWrote(String preamble) throws Exception {
         Path dir = TestCerts.tempDir("aof-interop");
         Map<String, String> written;
-        try (RealRedis redis = realRedis(dir); RawConnection c = redis.connect()) {
+        try (RealRedis redis = realRedis(dir, preamble); RawConnection c = redis.connect()) {
             writeAcrossARewrite(c);
             written = AofTestData.snapshot(c);
         }
+        assertThat(AofTestData.files(dir.resolve("appendonlydir")))
+            .contains("appendonly.aof.2.base." + (preamble.equals("yes") ? "rdb" : "aof"));
         try (TestServer s = TestServer.start("appendonly=yes", "dir=" + dir);
              RawConnection c = new RawConnection(s.port())) {
             assertThat(AofTestData.snapshot(c)).isEqualTo(written).containsKey("0:after-rewrite");
