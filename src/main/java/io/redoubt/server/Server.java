@@ -6,6 +6,9 @@ import io.redoubt.keyspace.Keyspace;
 import io.redoubt.net.ClientRegistry;
 import io.redoubt.pubsub.KeyspaceNotifier;
 import io.redoubt.pubsub.PubSub;
+import io.redoubt.persistence.Snapshots;
+import io.redoubt.persistence.aof.AppendOnlyFile;
+import io.redoubt.propagation.Propagator;
 import io.redoubt.tls.TlsReloader;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -28,8 +31,11 @@ public final class Server {
     private final ServerStats stats = new ServerStats();
     private final SlowLog slowLog = new SlowLog();
     private final ClientPause pause = new ClientPause();
+    private final Propagator propagator = new Propagator();
+    private final AppendOnlyFile aof;
     private final Blocking blocking;
     private final PubSub pubsub = new PubSub();
+    private final Snapshots snapshots;
     private final long startMs = System.currentTimeMillis();
     private final String runId;
     private final String replicationId;
@@ -46,6 +52,10 @@ public final class Server {
         this.tls = tls;
         this.blocking = new Blocking(keyspace);
         keyspace.events(new KeyspaceNotifier(pubsub, directives.get("notify-keyspace-events")));
+        this.snapshots = new Snapshots(directives, keyspace);
+        keyspace.expiryListener(propagator);
+        this.aof = new AppendOnlyFile(directives, keyspace, propagator);
+        propagator.lazyfreeExpire(() -> directives.get("lazyfree-lazy-expire").asBool());
         this.runId = randomHex40();
         this.replicationId = randomHex40();
     }
@@ -54,6 +64,16 @@ public final class Server {
         byte[] id = new byte[20];
         new SecureRandom().nextBytes(id);
         return HexFormat.of().formatHex(id);
+    }
+
+    /** The append-only file (Redis 7 multi-part AOF). */
+    public AppendOnlyFile aof() {
+        return aof;
+    }
+
+    /** The command propagation feed (AOF, replicas). */
+    public Propagator propagator() {
+        return propagator;
     }
 
     /** The TLS reload component, whose current state INFO tls and CLIENT LIST report. */
@@ -97,6 +117,11 @@ public final class Server {
     /** Channel, pattern and shard-channel subscriptions. */
     public PubSub pubsub() {
         return pubsub;
+    }
+
+    /** RDB snapshots: SAVE, BGSAVE, save points, the change counter, loading. */
+    public Snapshots snapshots() {
+        return snapshots;
     }
 
     public long startMs() {

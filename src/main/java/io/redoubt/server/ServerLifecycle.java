@@ -6,6 +6,7 @@ import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.net.ClientChannelInitializer;
 import io.redoubt.net.Listener;
 import io.redoubt.net.Transport;
+import io.redoubt.persistence.aof.ExecutorReplayer;
 import io.redoubt.tls.TlsReloader;
 import io.redoubt.tls.TlsSettings;
 import java.util.ArrayList;
@@ -48,6 +49,12 @@ public final class ServerLifecycle implements SmartLifecycle {
         if (TlsSettings.from(d).inUse()) {
             tls.reload("startup"); // fails start-up, naming the file and reason, before anything listens
         }
+        // the AOF wins over the RDB when appendonly is on, as in Redis; a bad file stops start-up, naming the file,
+        // the offset and the reason, before anything listens
+        if (!d.get("appendonly").asBool()) {
+            server.snapshots().loadAtStartup();
+        }
+        server.aof().startUp(new ExecutorReplayer(server, executor));
         transport = new Transport(ioThreads);
         server.ioEngine(transport.engine());
         int backlog = d.get("tcp-backlog").asInt();
@@ -136,6 +143,7 @@ public final class ServerLifecycle implements SmartLifecycle {
         if (transport != null) {
             transport.close();
         }
+        server.aof().shutdown();
     }
 
     @Override

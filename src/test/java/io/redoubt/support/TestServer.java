@@ -32,6 +32,8 @@ public final class TestServer implements AutoCloseable {
             put(props, a);
         }
         put(props, "--redoubt.port=" + freePort());
+        // snapshots (SHUTDOWN, save points) go to a directory of the server's own, never the project's
+        put(props, "--redoubt.dir=" + TestCerts.tempDir("redoubt-data"));
         for (String d : directives) {
             put(props, d.startsWith("--") ? d : "--redoubt." + d);
         }

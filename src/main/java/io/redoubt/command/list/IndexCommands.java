@@ -95,6 +95,7 @@ final class IndexCommands {
         }
         ListValue l = ListAccess.write(c, c.arg(1));
         if (l == null) {
+            c.propagateNothing();
             c.reply.integer(0);
             return;
         }
@@ -108,6 +109,7 @@ final class IndexCommands {
                 return;
             }
         }
+        c.propagateNothing(); // no pivot: nothing inserted
         c.reply.integer(-1);
     }
 
@@ -117,6 +119,7 @@ final class IndexCommands {
         byte[] key = c.arg(1);
         ListValue l = ListAccess.write(c, key);
         if (l == null) {
+            c.propagateNothing();
             c.reply.integer(0);
             return;
         }
@@ -143,6 +146,8 @@ final class IndexCommands {
         if (removed > 0) {
             c.notifyKeyEvent(KeyEvents.LIST, "lrem", key);
             ListAccess.removed(c, key, l);
+        } else {
+            c.propagateNothing();
         }
         c.reply.integer(removed);
     }
@@ -153,6 +158,7 @@ final class IndexCommands {
         byte[] key = c.arg(1);
         ListValue l = ListAccess.write(c, key);
         if (l == null) {
+            c.propagateNothing();
             c.reply.ok();
             return;
         }
