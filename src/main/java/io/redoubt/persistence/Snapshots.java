@@ -119,12 +119,7 @@ public final class Snapshots {
             return false;
         }
         lastBgsaveTryMs = System.currentTimeMillis();
-        ChunkedBuffer snapshot = new ChunkedBuffer();
-        try {
-            writer().write(keyspace, snapshot);
-        } catch (IOException e) {
-            throw new IllegalStateException(e); // memory does not fail
-        }
+        ChunkedBuffer snapshot = writer().snapshot(keyspace, java.util.Map.of());
         Background bg = new Background(dirty, snapshot);
         running = bg;
         Thread t = new Thread(() -> finish(bg), "redoubt-bgsave");
