@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.redoubt.keyspace.Keyspace;
+import io.redoubt.support.RawConnection;
 import io.redoubt.support.TestCerts;
 import io.redoubt.support.TestServer;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Transaction;
-import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * SAVE, BGSAVE, LASTSAVE, save points, SHUTDOWN, FLUSHALL, DEBUG RELOAD, stop-writes-on-bgsave-error and INFO
@@ -77,26 +77,35 @@ class SnapshotCommandsTest {
     }
 
     @Test
-    void bgsaveWhileAnotherRunsIsRefusedOrScheduled() throws Exception {
+    void bgsaveWhileAnotherRunsIsRefusedAndInsideExecIsScheduled() throws Exception {
         Path dir = TestCerts.tempDir("bgsave");
         try (TestServer s = TestServer.start("dir=" + dir, "save=");
-             Jedis j = new Jedis(s.host(), s.port())) {
+             Jedis j = new Jedis(s.host(), s.port());
+             RawConnection raw = new RawConnection(s.port())) {
             j.set("k", "v");
-            // EXEC runs under one hold of the keyspace lock, which the background save needs to finish
+            // one write, so one batch under one hold of the keyspace lock, which the background save needs to end
+            raw.send("BGSAVE\r\nBGSAVE\r\nBGSAVE SCHEDULE\r\nINFO persistence\r\n");
+            assertThat(raw.reply()).isEqualTo("Background saving started");
+            assertThat(raw.reply()).isEqualTo(new RawConnection.Error("ERR Background save already in progress"));
+            assertThat(raw.reply()).isEqualTo(new RawConnection.Error("ERR Background save already in progress"));
+            assertThat((String) raw.reply()).contains("rdb_bgsave_in_progress:1");
+            await(() -> info(j, "rdb_saves").equals("1") && info(j, "rdb_bgsave_in_progress").equals("0"));
+            // inside EXEC Redis never starts one: it is scheduled, and the cron starts it
             Transaction tx = j.multi();
             tx.sendCommand(() -> DataSet.b("BGSAVE"), new String[0]);
             tx.sendCommand(() -> DataSet.b("BGSAVE"), new String[0]);
-            tx.sendCommand(() -> DataSet.b("BGSAVE"), "SCHEDULE");
-            tx.sendCommand(() -> DataSet.b("INFO"), "persistence");
             List<Object> replies = tx.exec();
-            assertThat(new String((byte[]) replies.get(0))).isEqualTo("Background saving started");
-            assertThat(((JedisDataException) replies.get(1)).getMessage())
-                .isEqualTo("ERR Background save already in progress");
-            assertThat(new String((byte[]) replies.get(2))).isEqualTo("Background saving scheduled");
-            assertThat(new String((byte[]) replies.get(3))).contains("rdb_bgsave_in_progress:1");
+            assertThat(new String((byte[]) replies.get(0))).isEqualTo("Background saving scheduled");
+            assertThat(new String((byte[]) replies.get(1))).isEqualTo("Background saving scheduled");
             await(() -> info(j, "rdb_saves").equals("2") && info(j, "rdb_bgsave_in_progress").equals("0"));
             assertThat(info(j, "rdb_last_bgsave_status")).isEqualTo("ok");
             assertThat(RdbCodecTest.describe(loadFile(dir.resolve("dump.rdb")))).containsOnlyKeys("0/k");
+            // SAVE is refused after MULTI, as Redis's no_multi commands are
+            raw.send("MULTI\r\nSAVE\r\nEXEC\r\n");
+            assertThat(raw.reply()).isEqualTo("OK");
+            assertThat(raw.reply()).isEqualTo(new RawConnection.Error("ERR Command not allowed inside a transaction"));
+            assertThat(raw.reply()).isEqualTo(
+                new RawConnection.Error("EXECABORT Transaction discarded because of previous errors."));
         }
     }
 
