@@ -104,6 +104,8 @@ public final class CommandExecutor {
                 + "PING / QUIT / RESET are allowed in this context");
         } else if (server.snapshots().writesDenied() && (spec.hasFlag("write") || name.equals("ping"))) {
             fail(ctx, spec, MISCONF); // stop-writes-on-bgsave-error, as Redis refuses writes and PING
+        } else if (ctx.transaction().queues(name) && spec.hasFlag("no_multi")) {
+            fail(ctx, spec, "ERR Command not allowed inside a transaction");
         } else if (ctx.transaction().queues(name)) {
             ctx.transaction().queue(args);
             ctx.reply.simple("QUEUED");
