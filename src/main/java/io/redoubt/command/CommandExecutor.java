@@ -4,6 +4,7 @@ import io.redoubt.command.transaction.Transaction;
 import io.redoubt.config.Directive;
 import io.redoubt.keyspace.WatchRegistry;
 import io.redoubt.net.Client;
+import io.redoubt.propagation.Propagator;
 import io.redoubt.server.Server;
 import io.redoubt.util.Bytes;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,21 @@ public final class CommandExecutor {
     }
 
     public void execute(CommandContext ctx, byte[][] args) {
+        Propagator feed = server.propagator();
+        feed.beginUnit();
+        CommandSpec spec = null;
+        try {
+            spec = executeInUnit(ctx, args);
+        } finally {
+            // the effects of this command (EXEC: of its transaction) go out before blocked clients are served;
+            // SCAN and RANDOMKEY expire arbitrary keys, whose DELs Redis 7 does not wrap in MULTI/EXEC
+            feed.endUnit(spec == null || !feed.active() || !spec.hasFlag("touches_arbitrary_keys"));
+        }
+        // clients blocked on keys this command made ready go next, as in Redis; after EXEC, once for all of it
+        server.blocking().serveReady();
+    }
+
+    private CommandSpec executeInUnit(CommandContext ctx, byte[][] args) {
         Client client = ctx.client;
         ctx.executor(this);
         int mark = ctx.reply.buffer().writerIndex();
@@ -50,11 +66,11 @@ public final class CommandExecutor {
                     + "Connection from {} aborted.", client.address());
                 ctx.reply.buffer().clear(); // Redis drops the replies it has not written yet: nothing goes back
                 client.closeAfterReply();
-                return;
+                return null;
             }
             fail(ctx, null, unknownCommand(args));
             finishReply(ctx, mark);
-            return;
+            return null;
         }
         if (spec.isContainer() && args.length >= 2) { // alone, a container runs itself (COMMAND) or fails arity
             CommandSpec sub = spec.subcommand(Bytes.lowerAscii(args[1]));
@@ -62,7 +78,7 @@ public final class CommandExecutor {
                 fail(ctx, spec, "ERR unknown subcommand '" + abbreviate(args[1]) + "'. Try "
                     + spec.name().toUpperCase() + " HELP.");
                 finishReply(ctx, mark);
-                return;
+                return null;
             }
             spec = sub;
         }
@@ -79,8 +95,29 @@ public final class CommandExecutor {
             run(ctx, spec, args);
         }
         finishReply(ctx, mark);
-        // clients blocked on keys this command made ready go next, as in Redis; after EXEC, once for all of it
-        server.blocking().serveReady();
+        return spec;
+    }
+
+    /**
+     * Runs a command read from an AOF at start-up, as Redis's fake AOF client: no statistics, no propagation,
+     * no reply kept, errors ignored. Returns false for an unknown command.
+     */
+    public boolean replay(CommandContext ctx, byte[][] args) {
+        ctx.executor(this);
+        server.keyspace().beginCommand(true);
+        CommandSpec spec = server.commands().resolve(args);
+        if (spec == null) {
+            return false;
+        }
+        ctx.begin(spec, args);
+        try {
+            spec.handler().run(ctx);
+        } catch (RedisError e) {
+            // Redis does not look at the reply of a loaded command
+        }
+        ctx.takePropagated();
+        ctx.reply.buffer().clear();
+        return true;
     }
 
     /** A command queued after MULTI, run by EXEC: checked when queued, so it only runs. */
@@ -110,6 +147,10 @@ public final class CommandExecutor {
             touchWatchedKeys(spec, args, db);
             server.snapshots().changed();
         }
+        List<byte[][]> effects = ctx.takePropagated();
+        if (ok && server.propagator().active()) {
+            propagate(spec, args, db, effects);
+        }
         long micros = (System.nanoTime() - start) / 1000;
         server.stats().commandProcessed();
         ctx.client.commandProcessed();
@@ -122,6 +163,17 @@ public final class CommandExecutor {
         if (threshold >= 0 && micros >= threshold && !spec.hasFlag("skip_slowlog")) {
             server.slowLog().record(args, micros, ctx.client.address(), ctx.client.name(),
                 slowlogMaxLen.asInt());
+        }
+    }
+
+    /** Hands the command's effects to the feed: what it declared, else a write command as received. */
+    private void propagate(CommandSpec spec, byte[][] args, int db, List<byte[][]> effects) {
+        if (effects != null) {
+            for (byte[][] argv : effects) {
+                server.propagator().propagate(db, argv);
+            }
+        } else if (spec.hasFlag("write")) {
+            server.propagator().propagate(db, args);
         }
     }
 

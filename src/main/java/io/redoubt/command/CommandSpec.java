@@ -14,7 +14,8 @@ import java.util.Set;
  */
 public final class CommandSpec {
     /** Flags Redis keeps to itself: they steer the server but COMMAND INFO does not show them. */
-    private static final Set<String> INTERNAL_FLAGS = Set.of("sentinel", "only_sentinel", "may_replicate");
+    private static final Set<String> INTERNAL_FLAGS = Set.of("sentinel", "only_sentinel", "may_replicate",
+        "touches_arbitrary_keys");
 
     private final String name;
     private final String fullName;

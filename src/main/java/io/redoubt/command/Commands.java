@@ -5,6 +5,7 @@ import io.redoubt.command.connection.ConnectionCommands;
 import io.redoubt.command.generic.KeyCommands;
 import io.redoubt.command.hash.HashCommands;
 import io.redoubt.command.list.ListCommands;
+import io.redoubt.command.server.AofCommands;
 import io.redoubt.command.server.ConfigCommand;
 import io.redoubt.command.server.ServerCommands;
 import io.redoubt.command.set.SetCommands;
@@ -23,6 +24,7 @@ public final class Commands {
         ClientCommand.register(t);
         ServerCommands.register(t);
         ConfigCommand.register(t);
+        AofCommands.register(t);
         StringCommands.register(t);
         KeyCommands.register(t);
         SortedSetCommands.register(t);

@@ -55,6 +55,18 @@ public final class DirectiveCatalog {
         r.define("rdbcompression", bool(), "yes", true);
         r.define("rdbchecksum", bool(), "yes", false);
         r.define("stop-writes-on-bgsave-error", bool(), "yes", true);
+        // append-only file (Redis 7 multi-part AOF)
+        r.define("appendfsync", oneOf("always", "everysec", "no"), "everysec", true);
+        r.define("appendfilename", raw -> plainName(raw, "appendfilename can't be a path, just a filename"),
+            "appendonly.aof", false);
+        r.define("appenddirname", raw -> plainName(raw, "appenddirname can't be a path, just a dirname"),
+            "appendonlydir", false);
+        r.define("auto-aof-rewrite-percentage", integer(0, INT_MAX), "100", true);
+        r.define("auto-aof-rewrite-min-size", memory(0, LONG_MAX), "64mb", true);
+        r.define("aof-load-truncated", bool(), "yes", true);
+        r.define("aof-use-rdb-preamble", bool(), "yes", true);
+        r.define("no-appendfsync-on-rewrite", bool(), "no", true);
+        r.define("lazyfree-lazy-expire", bool(), "no", true);
         // TLS: every directive of redis.conf's TLS section, with Redis's defaults
         r.define("tls-port", integer(0, 65535), "0", true);
         r.define("tls-cert-file", text(), "", true);
@@ -144,6 +156,14 @@ public final class DirectiveCatalog {
     static String baseName(String raw) {
         if (raw.indexOf('/') >= 0 || raw.indexOf('\\') >= 0) {
             throw new ConfigException("dbfilename can't be a path, just a filename");
+        }
+        return raw;
+    }
+
+    /** A name that must not hold a directory part (appendfilename, appenddirname), with Redis's reason. */
+    static String plainName(String raw, String reason) {
+        if (raw.indexOf('/') >= 0 || raw.indexOf('\\') >= 0) {
+            throw new ConfigException(reason);
         }
         return raw;
     }

@@ -27,6 +27,17 @@ public final class Keyspace {
         }
     };
 
+    private ExpiryListener expiryListener = (db, key) -> { };
+
+    /** Told (lock held) when an expired key is deleted, lazily or actively: propagation sends a DEL. */
+    public interface ExpiryListener {
+        void expired(int db, byte[] key);
+    }
+
+    public void expiryListener(ExpiryListener listener) {
+        this.expiryListener = listener;
+    }
+
     /**
      * Told (with the lock held) when a key may now hold what a blocked client waits for: a key was created
      * (push, RENAME, MOVE, COPY, ...) or a whole database changed (SWAPDB). Blocking commands listen.
@@ -136,6 +147,7 @@ public final class Keyspace {
     void countExpired(Database db, byte[] key) {
         expiredKeys++;
         watches.expired(db.index(), key);
+        expiryListener.expired(db.index(), key);
     }
 
     public long hits() {

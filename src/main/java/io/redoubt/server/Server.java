@@ -3,6 +3,8 @@ package io.redoubt.server;
 import io.redoubt.command.CommandTable;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.Keyspace;
+import io.redoubt.persistence.aof.AppendOnlyFile;
+import io.redoubt.propagation.Propagator;
 import io.redoubt.net.ClientRegistry;
 import io.redoubt.persistence.Snapshots;
 import io.redoubt.tls.TlsReloader;
@@ -27,6 +29,8 @@ public final class Server {
     private final ServerStats stats = new ServerStats();
     private final SlowLog slowLog = new SlowLog();
     private final ClientPause pause = new ClientPause();
+    private final Propagator propagator = new Propagator();
+    private final AppendOnlyFile aof;
     private final Blocking blocking;
     private final Snapshots snapshots;
     private final long startMs = System.currentTimeMillis();
@@ -45,6 +49,9 @@ public final class Server {
         this.tls = tls;
         this.blocking = new Blocking(keyspace);
         this.snapshots = new Snapshots(directives, keyspace);
+        keyspace.expiryListener(propagator);
+        this.aof = new AppendOnlyFile(directives, keyspace, propagator);
+        propagator.lazyfreeExpire(() -> directives.get("lazyfree-lazy-expire").asBool());
         this.runId = randomHex40();
         this.replicationId = randomHex40();
     }
@@ -53,6 +60,16 @@ public final class Server {
         byte[] id = new byte[20];
         new SecureRandom().nextBytes(id);
         return HexFormat.of().formatHex(id);
+    }
+
+    /** The append-only file (Redis 7 multi-part AOF). */
+    public AppendOnlyFile aof() {
+        return aof;
+    }
+
+    /** The command propagation feed (AOF, replicas). */
+    public Propagator propagator() {
+        return propagator;
     }
 
     /** The TLS reload component, whose current state INFO tls and CLIENT LIST report. */

@@ -45,6 +45,7 @@ public final class ServerCron implements AutoCloseable {
                 server.keyspace().cron(hz);
                 server.stats().sampleOps(System.currentTimeMillis());
                 server.snapshots().cron();
+                server.aof().cron();
             } finally {
                 lock.unlock();
             }

@@ -57,6 +57,18 @@ class RedisConfFixtureTest {
         entry("appendonly", "yes"),
         entry("dir", "/tmp"),
         entry("dbfilename", "my dump.rdb"),
+        entry("rdbcompression", "no"),
+        entry("rdbchecksum", "no"),
+        entry("stop-writes-on-bgsave-error", "no"),
+        entry("appendfsync", "always"),
+        entry("appendfilename", "redoubt.aof"),
+        entry("appenddirname", "redoubtaof"),
+        entry("auto-aof-rewrite-percentage", "50"),
+        entry("auto-aof-rewrite-min-size", "33554432"),
+        entry("aof-load-truncated", "no"),
+        entry("aof-use-rdb-preamble", "no"),
+        entry("no-appendfsync-on-rewrite", "yes"),
+        entry("lazyfree-lazy-expire", "yes"),
         entry("tls-port", "7003"),
         entry("tls-cert-file", "tls/redis.crt"),
         entry("tls-key-file", "tls/redis.key"),
@@ -124,9 +136,10 @@ class RedisConfFixtureTest {
 
     @Test
     void configGetShowsEveryValueOfAServerStartedWithTheFixture() throws Exception {
-        // the test server's own --redoubt.port and --redoubt.bind come after, and the command line wins
+        // the test server's own --redoubt.port and --redoubt.bind come after, and the command line wins; the AOF
+        // stays off so that nothing is written into the fixture's dir (/tmp)
         try (TestServer server = TestServer.start("config-file=" + FIXTURE, "tls-port=0", "tls-replication=no",
-                 "tls-cluster=no");
+                 "tls-cluster=no", "appendonly=no");
              RawConnection c = new RawConnection(server.port())) {
             assertThat(c.call("AUTH", PASSWORD)).isEqualTo("OK");
             Map<String, String> all = c.configGet("*");

@@ -5,6 +5,7 @@ import io.redoubt.command.CommandTable;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.propagation.Words;
 import io.redoubt.util.Bytes;
 
 /** Times to live: EXPIRE PEXPIRE EXPIREAT PEXPIREAT (with NX XX GT LT), TTL PTTL EXPIRETIME PEXPIRETIME, PERSIST. */
@@ -66,13 +67,18 @@ final class ExpireCommands {
         Database db = c.db();
         Dict.Entry e = db.lookup(c.arg(1));
         if (e == null || !allowed(flags, e.expireAt, when)) {
+            c.propagateNothing();
             c.reply.integer(0);
             return;
         }
         if (when <= now) {
             db.remove(e);
+            c.propagateExpiredDeletion(c.arg(1));
         } else {
             db.setExpire(e, when);
+            if (c.propagating()) { // every form is propagated as an absolute time in ms
+                c.propagateAs(Words.PEXPIREAT, c.arg(1), Bytes.fromLong(when));
+            }
         }
         c.reply.integer(1);
     }
@@ -138,6 +144,10 @@ final class ExpireCommands {
     static void persist(CommandContext c) {
         Database db = c.db();
         Dict.Entry e = db.lookup(c.arg(1));
-        c.reply.integer(e != null && db.persist(e) ? 1 : 0);
+        boolean removed = e != null && db.persist(e);
+        if (!removed) {
+            c.propagateNothing();
+        }
+        c.reply.integer(removed ? 1 : 0);
     }
 }

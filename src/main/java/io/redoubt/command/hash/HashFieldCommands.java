@@ -80,6 +80,9 @@ final class HashFieldCommands {
             }
             HashAccess.deleteIfEmpty(c, h);
         }
+        if (deleted == 0) {
+            c.propagateNothing();
+        }
         c.reply.integer(deleted);
     }
 

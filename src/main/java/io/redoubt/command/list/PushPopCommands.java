@@ -4,6 +4,8 @@ import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.command.list.ListAccess.End;
 import io.redoubt.keyspace.ListValue;
+import io.redoubt.propagation.Words;
+import io.redoubt.util.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +44,9 @@ final class PushPopCommands {
         long count = hasCount ? positive(c, 2) : 1;
         byte[] key = c.arg(1);
         ListValue l = ListAccess.write(c, key);
+        if (l == null || count == 0) {
+            c.propagateNothing();
+        }
         if (l == null) {
             if (hasCount) {
                 c.reply.nullArray();
@@ -91,10 +96,14 @@ final class PushPopCommands {
         for (byte[] key : a.keys()) {
             ListValue l = ListAccess.write(c, key);
             if (l != null) {
+                if (c.propagating()) { // Redis replicates [B]LMPOP as LPOP/RPOP key count
+                    c.propagateAs(popWord(a.end()), key, Bytes.fromLong(Math.min(a.count(), l.size())));
+                }
                 ListAccess.popRangeWithKey(c, key, l, a.end(), a.count());
                 return true;
             }
         }
+        c.propagateNothing();
         return false;
     }
 
@@ -110,11 +119,16 @@ final class PushPopCommands {
                 c.reply.bulk(key);
                 c.reply.bulk(ListAccess.popOne(l, end));
                 ListAccess.removed(c.db(), key, l);
+                c.propagateAs(popWord(end), key);
                 return;
             }
             keys.add(key);
         }
         c.block(keys, "list", deadline);
+    }
+
+    private static byte[] popWord(End end) {
+        return end == End.LEFT ? Words.LPOP : Words.RPOP;
     }
 
     static void lmove(CommandContext c) {
@@ -130,19 +144,25 @@ final class PushPopCommands {
     static void blmove(CommandContext c) {
         End from = ListAccess.end(c, 3);
         End to = ListAccess.end(c, 4);
-        blockingMove(c, from, to, c.timeoutArg(5));
+        if (blockingMove(c, from, to, c.timeoutArg(5))) {
+            c.propagateAs(Words.LMOVE, c.arg(1), c.arg(2), c.arg(3), c.arg(4));
+        }
     }
 
     static void brpoplpush(CommandContext c) {
-        blockingMove(c, End.RIGHT, End.LEFT, c.timeoutArg(3));
+        if (blockingMove(c, End.RIGHT, End.LEFT, c.timeoutArg(3))) {
+            c.propagateAs(Words.RPOPLPUSH, c.arg(1), c.arg(2));
+        }
     }
 
-    private static void blockingMove(CommandContext c, End from, End to, long deadline) {
+    /** Moves, or blocks when the source is empty; true when it moved. */
+    private static boolean blockingMove(CommandContext c, End from, End to, long deadline) {
         if (ListAccess.write(c, c.arg(1)) == null) {
             c.block(List.of(c.arg(1)), "list", deadline);
-        } else {
-            move(c, from, to);
+            return false;
         }
+        move(c, from, to);
+        return true;
     }
 
     /**
@@ -154,6 +174,7 @@ final class PushPopCommands {
         byte[] dstKey = c.arg(2);
         ListValue src = ListAccess.write(c, srcKey);
         if (src == null) {
+            c.propagateNothing();
             c.reply.nullBulk();
             return;
         }

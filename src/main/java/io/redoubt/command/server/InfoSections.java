@@ -143,19 +143,11 @@ final class InfoSections {
             .field("rdb_saves", rdb.saves())
             .field("rdb_last_cow_size", 0)
             .field("rdb_last_load_keys_expired", rdb.lastLoadKeysExpired())
-            .field("rdb_last_load_keys_loaded", rdb.lastLoadKeysLoaded())
-            .field("aof_enabled", 0)
-            .field("aof_rewrite_in_progress", 0)
-            .field("aof_rewrite_scheduled", 0)
-            .field("aof_last_rewrite_time_sec", -1)
-            .field("aof_current_rewrite_time_sec", -1)
-            .field("aof_last_bgrewrite_status", "ok")
-            .field("aof_rewrites", 0)
-            .field("aof_rewrites_consecutive_failures", 0)
-            .field("aof_last_write_status", "ok")
-            .field("aof_last_cow_size", 0)
-            .field("module_fork_in_progress", 0)
+            .field("rdb_last_load_keys_loaded", rdb.lastLoadKeysLoaded());
+        server.aof().info(this::field);
+        field("module_fork_in_progress", 0)
             .field("module_fork_last_cow_size", 0);
+        server.aof().infoWhenOn(this::field);
     }
 
     void stats() {

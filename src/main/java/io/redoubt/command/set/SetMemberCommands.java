@@ -30,6 +30,9 @@ final class SetMemberCommands {
                 added++;
             }
         }
+        if (added == 0) {
+            c.propagateNothing();
+        }
         c.reply.integer(added);
     }
 
@@ -43,6 +46,9 @@ final class SetMemberCommands {
                 }
             }
             SetAccess.deleteIfEmpty(c, 1, s);
+        }
+        if (removed == 0) {
+            c.propagateNothing();
         }
         c.reply.integer(removed);
     }

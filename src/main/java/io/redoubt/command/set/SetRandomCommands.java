@@ -5,6 +5,7 @@ import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.CollectionLimits;
 import io.redoubt.keyspace.RandomSample;
 import io.redoubt.keyspace.RedisSet;
+import io.redoubt.propagation.Words;
 import java.util.List;
 import java.util.function.Function;
 
@@ -64,12 +65,14 @@ final class SetRandomCommands {
         if (c.argc() == 2) {
             RedisSet s = SetAccess.write(c, 1);
             if (s == null) {
+                c.propagateNothing();
                 c.reply.nullBulk();
                 return;
             }
             byte[] m = s.random();
             s.remove(m);
             SetAccess.deleteIfEmpty(c, 1, s);
+            c.propagateAs(Words.SREM, c.arg(1), m); // SPOP is replicated as SREM of what it drew
             c.reply.bulk(m);
             return;
         }
@@ -79,12 +82,14 @@ final class SetRandomCommands {
         }
         RedisSet s = SetAccess.write(c, 1);
         if (s == null || n == 0) {
+            c.propagateNothing();
             c.reply.set(0);
             return;
         }
         if (n >= s.size()) {
             SetAccess.replySet(c, s);
             c.db().delete(c.arg(1));
+            c.propagateAs(Words.DEL, c.arg(1)); // the whole set went: replicated as DEL
             return;
         }
         List<byte[]> picked = sample(s, (int) n);
@@ -92,6 +97,9 @@ final class SetRandomCommands {
         for (byte[] m : picked) {
             s.remove(m);
             c.reply.bulk(m);
+            if (c.propagating()) { // one SREM per member drawn, as Redis 7.0 replicates SPOP with a count
+                c.propagateAs(Words.SREM, c.arg(1), m);
+            }
         }
         if ((long) s.size() * SPOP_MOVE_STRATEGY_MUL <= n) {
             // Redis 7.2 builds a new set of the few members left, so the key may get a smaller encoding

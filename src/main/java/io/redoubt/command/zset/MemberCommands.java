@@ -126,6 +126,7 @@ final class MemberCommands {
         Dict.Entry e = c.db().lookupWrite(c.arg(1));
         SortedSet z = ZsetAccess.value(e);
         if (z == null) {
+            c.propagateNothing();
             c.reply.integer(0);
             return;
         }
@@ -136,6 +137,9 @@ final class MemberCommands {
             }
         }
         ZsetAccess.deleteIfEmpty(c.db(), e, z);
+        if (removed == 0) {
+            c.propagateNothing();
+        }
         c.reply.integer(removed);
     }
 
