@@ -88,6 +88,8 @@ public final class CommandExecutor {
             fail(ctx, spec, "NOAUTH Authentication required.");
         } else if (server.snapshots().writesDenied() && (spec.hasFlag("write") || name.equals("ping"))) {
             fail(ctx, spec, MISCONF); // stop-writes-on-bgsave-error, as Redis refuses writes and PING
+        } else if (replicationRefusal(client, spec) != null) {
+            fail(ctx, spec, replicationRefusal(client, spec)); // NOREPLICAS, READONLY, MASTERDOWN
         } else if (ctx.transaction().queues(name)) {
             ctx.transaction().queue(args);
             ctx.reply.simple("QUEUED");
@@ -118,6 +120,10 @@ public final class CommandExecutor {
         ctx.takePropagated();
         ctx.reply.buffer().clear();
         return true;
+    }
+
+    private String replicationRefusal(Client client, CommandSpec spec) {
+        return server.replication().refusal(client, spec);
     }
 
     /** A command queued after MULTI, run by EXEC: checked when queued, so it only runs. */

@@ -79,6 +79,7 @@ public final class ServerLifecycle implements SmartLifecycle {
         refreshListening();
         cron = new ServerCron(server);
         cron.start();
+        server.replication().start(transport, executor); // replicaof: the link to the master starts now
         running = true;
         logStartup();
     }
@@ -135,6 +136,7 @@ public final class ServerLifecycle implements SmartLifecycle {
         if (cron != null) {
             cron.close();
         }
+        server.replication().stop();
         if (plain != null) {
             plain.close();
             secure.close();

@@ -5,8 +5,8 @@ import io.redoubt.net.Client;
 import java.util.function.Predicate;
 
 /**
- * Redis's client types for CLIENT LIST TYPE and CLIENT KILL TYPE. Every Redoubt connection is "normal" for
- * now: there are no replicas, no master link and no pub/sub clients yet.
+ * Redis's client types for CLIENT LIST TYPE and CLIENT KILL TYPE. Replicas and the master link are told
+ * apart by the client's flags.
  */
 final class ClientTypes {
     private ClientTypes() {
@@ -14,8 +14,10 @@ final class ClientTypes {
 
     static Predicate<Client> filter(String type) {
         return switch (type.toLowerCase(java.util.Locale.ROOT)) {
-            case "normal" -> c -> true;
-            case "master", "replica", "slave", "pubsub" -> c -> false;
+            case "normal" -> c -> !c.replica() && !c.master();
+            case "replica", "slave" -> Client::replica;
+            case "master" -> Client::master;
+            case "pubsub" -> c -> false;
             default -> throw new RedisError("ERR Unknown client type '" + type + "'");
         };
     }
