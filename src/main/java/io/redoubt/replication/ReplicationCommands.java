@@ -154,6 +154,11 @@ public final class ReplicationCommands {
     }
 
     static void waitCommand(CommandContext c) {
+        if (repl(c).isReplica()) {
+            throw new RedisError("ERR WAIT cannot be used with replica instances. Please also note that since Redis "
+                + "4.0 if a replica is configured to be writable (which is not the default) writes to replicas are "
+                + "just local and are not propagated.");
+        }
         long needed = c.longArg(1);
         long timeout = c.longArg(2, "ERR timeout is not an integer or out of range");
         if (timeout < 0) {

@@ -26,11 +26,6 @@ final class WaitingClients {
     }
 
     void waitFor(CommandContext c, long needed, long timeoutMs) {
-        if (repl.isReplica()) {
-            throw new io.redoubt.command.RedisError("ERR WAIT cannot be used with replica instances. Please also note "
-                + "that since Redis 4.0 if a replica is configured to be writable (which is not the default) writes "
-                + "to replicas are just local and are not propagated.");
-        }
         long offset = repl.offset();
         int acked = repl.acknowledged(offset);
         if (acked >= needed || c.transaction().executing()) {
