@@ -52,7 +52,8 @@ public final class Replication implements PropagationConsumer {
     /** REPLCONF state of connections that have not sent PSYNC yet. */
     private final Map<Long, ReplicaPeer> handshakes = new ConcurrentHashMap<>();
     private long noReplicasSinceMs = System.currentTimeMillis();
-    private long lastPingMs;
+    private long lastPingMs = System.currentTimeMillis();
+    private long lastNewlineMs;
     private volatile MasterLink link;
     private Transport transport;
     private CommandExecutor executor;
@@ -412,10 +413,14 @@ public final class Replication implements PropagationConsumer {
             feed(streamDb < 0 ? 0 : streamDb, PING); // keeps idle replicas' timeouts from firing
         }
         long timeout = directives.get("repl-timeout").asLong() * 1000;
+        boolean newline = now - lastNewlineMs >= 1000;
+        if (newline) {
+            lastNewlineMs = now;
+        }
         List<ReplicaPeer> drop = new ArrayList<>();
         ClientOutputLimit limit = ClientOutputLimit.replica(directives);
         for (ReplicaPeer r : replicas) {
-            if (r.state == ReplicaPeer.State.WAIT_BGSAVE && now - lastPingMs >= 1000) {
+            if (r.state == ReplicaPeer.State.WAIT_BGSAVE && newline) {
                 r.send(new byte[] {'\n'}); // Redis's keepalive while the snapshot is prepared
             }
             if (r.state == ReplicaPeer.State.ONLINE && now - r.ackTimeMs > timeout) {
