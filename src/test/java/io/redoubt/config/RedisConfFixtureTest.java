@@ -109,9 +109,12 @@ class RedisConfFixtureTest {
         entry("tls-cluster", "yes"),
         entry("tls-auto-reload-interval", "30"));
 
-    /** Replaced on the command line of servers started with the fixture, so that TLS is not in use there. */
+    /**
+     * Replaced on the command line of servers started with the fixture, so that TLS is not in use there, no
+     * replication starts, and (dir) each test server keeps its data in a directory of its own.
+     */
     static final Set<String> REPLACED = Set.of("port", "bind", "appendonly", "tls-port", "tls-replication",
-        "tls-cluster", "replicaof");
+        "tls-cluster", "replicaof", "dir");
 
     /** Directives the reference redis-server (7.0) does not know (7.2's, Valkey's): left out of the file it reads. */
     static final Set<String> NOT_IN_REDIS_7_0 = Set.of("set-max-listpack-entries", "set-max-listpack-value",
