@@ -104,6 +104,8 @@ public final class CommandExecutor {
                 + "PING / QUIT / RESET are allowed in this context");
         } else if (server.snapshots().writesDenied() && (spec.hasFlag("write") || name.equals("ping"))) {
             fail(ctx, spec, MISCONF); // stop-writes-on-bgsave-error, as Redis refuses writes and PING
+        } else if (replicationRefusal(client, spec) != null) {
+            fail(ctx, spec, replicationRefusal(client, spec)); // NOREPLICAS, READONLY, MASTERDOWN
         } else if (ctx.transaction().queues(name) && spec.hasFlag("no_multi")) {
             fail(ctx, spec, "ERR Command not allowed inside a transaction");
         } else if (ctx.transaction().queues(name)) {
@@ -136,6 +138,10 @@ public final class CommandExecutor {
         ctx.takePropagated();
         ctx.reply.buffer().clear();
         return true;
+    }
+
+    private String replicationRefusal(Client client, CommandSpec spec) {
+        return server.replication().refusal(client, spec);
     }
 
     /** A command queued after MULTI, run by EXEC: checked when queued, so it only runs. */

@@ -13,6 +13,7 @@ import io.redoubt.command.set.SetCommands;
 import io.redoubt.command.string.StringCommands;
 import io.redoubt.command.transaction.TransactionCommands;
 import io.redoubt.command.zset.SortedSetCommands;
+import io.redoubt.replication.ReplicationCommands;
 
 /** Builds the command table from every family. A new family adds one line here. */
 public final class Commands {
@@ -34,6 +35,7 @@ public final class Commands {
         ListCommands.register(t);
         TransactionCommands.register(t);
         PubSubCommands.register(t);
+        ReplicationCommands.register(t);
         return t;
     }
 }

@@ -74,6 +74,25 @@ public final class DirectiveCatalog {
         r.define("aof-use-rdb-preamble", bool(), "yes", true);
         r.define("no-appendfsync-on-rewrite", bool(), "no", true);
         r.define("lazyfree-lazy-expire", bool(), "no", true);
+        // replication
+        r.define("replicaof", DirectiveCatalog::replicaOf, "", false);
+        r.define("masterauth", text(), "", true);
+        r.define("masteruser", text(), "", true);
+        r.define("replica-read-only", bool(), "yes", true);
+        r.define("replica-serve-stale-data", bool(), "yes", true);
+        r.define("repl-diskless-sync", bool(), "yes", true);
+        r.define("repl-diskless-sync-delay", integer(0, INT_MAX), "5", true);
+        r.define("repl-backlog-size", memory(1, LONG_MAX), "1mb", true);
+        r.define("repl-backlog-ttl", integer(0, INT_MAX), "3600", true);
+        r.define("repl-ping-replica-period", integer(1, INT_MAX), "10", true);
+        r.define("repl-timeout", integer(1, INT_MAX), "60", true);
+        r.define("repl-disable-tcp-nodelay", bool(), "no", true);
+        r.define("min-replicas-to-write", integer(0, INT_MAX), "0", true);
+        r.define("min-replicas-max-lag", integer(0, INT_MAX), "10", true);
+        r.define("replica-priority", integer(0, INT_MAX), "100", true);
+        r.define("replica-announced", bool(), "yes", true);
+        r.define("replica-announce-ip", text(), "", true);
+        r.define("replica-announce-port", integer(0, 65535), "0", true);
         // TLS: every directive of redis.conf's TLS section, with Redis's defaults
         r.define("tls-port", integer(0, 65535), "0", true);
         r.define("tls-cert-file", text(), "", true);
@@ -98,6 +117,26 @@ public final class DirectiveCatalog {
         // Valkey 9.1: poll the TLS files every N seconds (0 = off); Redoubt also watches them for changes
         r.define("tls-auto-reload-interval", integer(0, INT_MAX), "0", true);
         return r;
+    }
+
+    /** "host port", or "no one" (stored as "") for none: the master a replica starts replicating from. */
+    static String replicaOf(String raw) {
+        String[] w = raw.trim().split("\\s+");
+        if (raw.isBlank() || w.length == 2 && w[0].equalsIgnoreCase("no") && w[1].equalsIgnoreCase("one")) {
+            return "";
+        }
+        if (w.length != 2) {
+            throw new ConfigException("wrong number of arguments");
+        }
+        try {
+            int port = Integer.parseInt(w[1]);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw new ConfigException("Invalid master port");
+        }
+        return w[0] + " " + w[1];
     }
 
     /** yes | no | optional; YAML's true/false stand for yes/no. */

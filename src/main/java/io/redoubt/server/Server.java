@@ -4,11 +4,12 @@ import io.redoubt.command.CommandTable;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.net.ClientRegistry;
-import io.redoubt.pubsub.KeyspaceNotifier;
-import io.redoubt.pubsub.PubSub;
 import io.redoubt.persistence.Snapshots;
 import io.redoubt.persistence.aof.AppendOnlyFile;
 import io.redoubt.propagation.Propagator;
+import io.redoubt.pubsub.KeyspaceNotifier;
+import io.redoubt.pubsub.PubSub;
+import io.redoubt.replication.Replication;
 import io.redoubt.tls.TlsReloader;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -38,7 +39,7 @@ public final class Server {
     private final Snapshots snapshots;
     private final long startMs = System.currentTimeMillis();
     private final String runId;
-    private final String replicationId;
+    private final Replication replication;
     private final List<String> listening = new CopyOnWriteArrayList<>();
     private volatile String ioEngine = "nio";
     private volatile Runnable shutdownAction = () -> { };
@@ -57,7 +58,7 @@ public final class Server {
         this.aof = new AppendOnlyFile(directives, keyspace, propagator);
         propagator.lazyfreeExpire(() -> directives.get("lazyfree-lazy-expire").asBool());
         this.runId = randomHex40();
-        this.replicationId = randomHex40();
+        this.replication = new Replication(this);
     }
 
     private static String randomHex40() {
@@ -134,7 +135,12 @@ public final class Server {
 
     /** The replication ID (INFO master_replid); Redis draws it apart from the run ID. */
     public String replicationId() {
-        return replicationId;
+        return replication.replid();
+    }
+
+    /** Replication: IDs, offset, backlog, attached replicas and the link to a master. */
+    public Replication replication() {
+        return replication;
     }
 
     /** Addresses the listeners are bound to, for the start-up block and INFO. */

@@ -162,9 +162,9 @@ final class InfoSections {
             .field("total_net_repl_input_bytes", 0)
             .field("total_net_repl_output_bytes", 0)
             .field("rejected_connections", server.clients().totalRejected())
-            .field("sync_full", 0)
-            .field("sync_partial_ok", 0)
-            .field("sync_partial_err", 0)
+            .field("sync_full", server.replication().syncFull())
+            .field("sync_partial_ok", server.replication().syncPartialOk())
+            .field("sync_partial_err", server.replication().syncPartialErr())
             .field("expired_keys", ks.expiredKeys())
             .field("expired_stale_perc", "0.00")
             .field("expired_time_cap_reached_count", 0)
@@ -188,17 +188,7 @@ final class InfoSections {
     }
 
     void replication() {
-        field("role", "master")
-            .field("connected_slaves", 0)
-            .field("master_failover_state", "no-failover")
-            .field("master_replid", server.replicationId())
-            .field("master_replid2", "0".repeat(40))
-            .field("master_repl_offset", 0)
-            .field("second_repl_offset", -1)
-            .field("repl_backlog_active", 0)
-            .field("repl_backlog_size", 1048576)
-            .field("repl_backlog_first_byte_offset", 0)
-            .field("repl_backlog_histlen", 0);
+        server.replication().info(this::field);
     }
 
     void cpu() {
