@@ -165,6 +165,22 @@ class RdbCodecTest {
         }
     }
 
+    /** A replication link goes on after the RDB: the loader must leave the stream at the byte after the checksum. */
+    @Test
+    void loadingReadsNothingPastTheChecksum() throws Exception {
+        byte[] rdb = write(everything(), RdbOptions.DEFAULTS);
+        byte[] more = b("*1\r\n$4\r\nPING\r\n");
+        byte[] stream = java.util.Arrays.copyOf(rdb, rdb.length + more.length);
+        System.arraycopy(more, 0, stream, rdb.length, more.length);
+        java.io.InputStream in = new java.io.BufferedInputStream(new ByteArrayInputStream(stream));
+        Keyspace ks = new Keyspace(4);
+        RdbLoader.Result r = new RdbLoader(EncodingLimits.DEFAULTS, true, false).load(in, ks);
+        assertThat(r.version()).isEqualTo(10);
+        assertThat(Bytes.str(r.aux().get("redis-bits"))).isEqualTo("64");
+        assertThat(in.readAllBytes()).isEqualTo(more);
+        assertThat(describe(ks)).hasSize(describe(everything()).size());
+    }
+
     @Test
     void compressionShrinksRepetitiveStrings() throws Exception {
         Keyspace ks = everything();
