@@ -100,7 +100,7 @@ final class IndexCommands {
         l.growing(value.length, 1, ListAccess.limit(c));
         for (int i = 0; i < l.size(); i++) {
             if (Arrays.equals(l.get(i), c.arg(3))) {
-                l.insert(after ? i + 1 : i, value);
+                l.insert(i, after, value);
                 c.reply.integer(l.size());
                 return;
             }
