@@ -34,11 +34,6 @@ public record ListNodeLimit(long maxBytes, long maxEntries) {
         return bytes > SIZE_SAFETY_LIMIT || entries > maxEntries;
     }
 
-    /** An element this long gets a node of its own (a "plain" node, never a listpack). */
-    public boolean isLarge(long elementBytes) {
-        return elementBytes > (bySize() ? maxBytes : SIZE_SAFETY_LIMIT);
-    }
-
     /**
      * Whether a quicklist of one node holding {@code bytes} and {@code entries} goes back to a listpack: after
      * a removal it must fit in half the limit, so that lists on the edge do not flip back and forth. A count

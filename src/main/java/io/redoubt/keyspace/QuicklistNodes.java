@@ -8,7 +8,7 @@ import java.util.function.IntUnaryOperator;
  * it beside a quicklist-encoded list because Redis turns a quicklist back into a listpack only when it has a
  * single packed node. Nodes fill as Redis's do (a node takes an element while its bytes plus the element's
  * raw length plus 8 stay within the limit), empty nodes go, LINSERT splits and merges as _quicklistInsert and
- * _quicklistMergeNodes do, and LSET follows quicklistReplaceEntry. The limit is the list's own, fixed when it
+ * _quicklistMergeNodes do, and LSET follows quicklistReplaceEntry. Elements of 1 GB or more get "plain" nodes. The limit is the list's own, fixed when it
  * became a quicklist, as a quicklist keeps the fill it was created with.
  */
 final class QuicklistNodes {
@@ -16,6 +16,8 @@ final class QuicklistNodes {
     static final int LISTPACK_EMPTY = 7;
     /** Quicklist's estimate of an entry's overhead when deciding whether a node takes one more. */
     static final int INSERT_OVERHEAD = 8;
+    /** Redis 7.2's packed_threshold: an element of 1 GB or more gets a "plain" node of its own. */
+    static final long PACKED_THRESHOLD = 1L << 30;
 
     private static final class Node {
         int count;
@@ -90,7 +92,7 @@ final class QuicklistNodes {
     }
 
     private void push(int rawLength, int entryBytes, Node end, boolean atTail) {
-        if (limit.isLarge(rawLength)) {
+        if (isLarge(rawLength)) {
             link(plainNode(rawLength), end, atTail);
         } else if (allowsInsert(end, rawLength)) {
             add(end, entryBytes);
@@ -126,7 +128,7 @@ final class QuicklistNodes {
         boolean atHead = !after && at.offset == 0;
         boolean nextFree = atTail && allowsInsert(node.next, rawLength);
         boolean prevFree = atHead && allowsInsert(node.prev, rawLength);
-        if (limit.isLarge(rawLength)) {
+        if (isLarge(rawLength)) {
             if (node.plain || atTail || atHead) {
                 link(plainNode(rawLength), node, after);
             } else {
@@ -151,15 +153,16 @@ final class QuicklistNodes {
     }
 
     /**
-     * LSET: the element at {@code index} replaced, as Redis's quicklistReplaceEntry does: in place when the
-     * node may hold it, else the node is split after the element and the new value gets a node of its own.
+     * LSET: the element at {@code index} replaced, as Redis's quicklistReplaceEntry does: in place in a packed
+     * node (whatever the limit), else the node is split after the element and the new value gets a node of
+     * its own.
      */
     void replace(int index, int size, int rawLength, int oldEntryBytes, int newEntryBytes,
                  IntUnaryOperator entryBytesAt) {
         At at = locate(index, size);
         Node node = at.node;
-        boolean large = limit.isLarge(rawLength);
-        if (!node.plain && !large && !limit.exceeded(node.bytes - oldEntryBytes + newEntryBytes, node.count)) {
+        boolean large = isLarge(rawLength);
+        if (!node.plain && !large) {
             node.bytes += newEntryBytes - oldEntryBytes;
             return;
         }
@@ -258,9 +261,13 @@ final class QuicklistNodes {
         return a;
     }
 
+    private static boolean isLarge(long rawLength) {
+        return rawLength >= PACKED_THRESHOLD;
+    }
+
     /** Redis's _quicklistNodeAllowInsert. */
     private boolean allowsInsert(Node node, int rawLength) {
-        return node != null && !node.plain && !limit.isLarge(rawLength)
+        return node != null && !node.plain && !isLarge(rawLength)
             && !limit.exceeded(node.bytes + rawLength + INSERT_OVERHEAD, node.count + 1L);
     }
 

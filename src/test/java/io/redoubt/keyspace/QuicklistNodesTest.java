@@ -61,15 +61,19 @@ class QuicklistNodesTest {
     }
 
     @Test
-    void largeElementsGetPlainNodes() {
+    void aLargeElementFillsANodeAlone() {
         ListValue l = new ListValue();
         l.growing(10000, 1, DEFAULT);
         l.pushTail(element(10000, 'c'));
         l.pushTail(element(10, 'd'));
-        assertThat(l.nodes().layout()).extracting(n -> n[2]).containsExactly(1L, 0L);
+        assertThat(l.nodes().layout()).extracting(n -> n[0]).containsExactly(1L, 1L);
+        assertThat(l.nodes().layout()).as("packed: only 1 GB elements are plain in 7.2").extracting(n -> n[2])
+            .containsExactly(0L, 0L);
         l.popTail();
         l.shrunk(DEFAULT);
-        assertThat(l.encoding()).as("a plain node never converts").isEqualTo("quicklist");
+        assertThat(l.encoding()).as("one node, but over half the limit").isEqualTo("quicklist");
+        l.shrunk(ListNodeLimit.of(5));
+        assertThat(l.encoding()).as("a count limit checks only the count").isEqualTo("listpack");
     }
 
     /** After any mix of operations every node is non-empty and its bytes are those of its elements. */
