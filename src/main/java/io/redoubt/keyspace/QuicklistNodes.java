@@ -142,7 +142,7 @@ final class QuicklistNodes {
             add(node.next, entryBytes);
         } else if (atHead && prevFree) {
             add(node.prev, entryBytes);
-        } else if ((atTail && node.next != null) || (atHead && node.prev != null)) {
+        } else if (atTail || atHead) { // the neighbour (if any) is full too: a new node between them
             link(packedNode(entryBytes), node, after);
         } else {
             Node fresh = split(node, first, at.offset, after, entryBytesAt);

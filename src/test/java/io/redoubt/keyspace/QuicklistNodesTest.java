@@ -76,6 +76,28 @@ class QuicklistNodesTest {
         assertThat(l.encoding()).as("a count limit checks only the count").isEqualTo("listpack");
     }
 
+    @Test
+    void linsertSplitsAFullNodeOrAddsOneAtItsEdge() {
+        ListNodeLimit three = ListNodeLimit.of(3);
+        List<byte[]> six = new ArrayList<>();
+        for (char c = 'a'; c <= 'f'; c++) {
+            six.add(new byte[] {(byte) c});
+        }
+        ListValue l = ListValue.built(six, three);
+        assertThat(counts(l)).containsExactly(3L, 3L);
+        l.insert(1, true, new byte[] {'x'}); // full, in the middle: split after b, x leads the new node
+        assertThat(counts(l)).containsExactly(2L, 2L, 3L);
+        l.insert(6, true, new byte[] {'y'}); // full, at the tail of the last node: a node of its own
+        assertThat(counts(l)).containsExactly(2L, 2L, 3L, 1L);
+        l.insert(0, false, new byte[] {'z'}); // room in the node
+        assertThat(counts(l)).containsExactly(3L, 2L, 3L, 1L);
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < l.size(); i++) {
+            all.append((char) l.get(i)[0]);
+        }
+        assertThat(all.toString()).isEqualTo("zabxcdefy");
+    }
+
     /** After any mix of operations every node is non-empty and its bytes are those of its elements. */
     @Test
     void layoutStaysConsistentWithTheElements() {
