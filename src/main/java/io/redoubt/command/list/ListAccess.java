@@ -3,7 +3,6 @@ package io.redoubt.command.list;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Dict;
-import io.redoubt.keyspace.ListNodeLimit;
 import io.redoubt.keyspace.ListValue;
 import io.redoubt.net.Reply;
 
@@ -58,7 +57,7 @@ final class ListAccess {
         }
         ListValue l = list == null ? new ListValue() : list;
         // one check for the whole command, as Redis's listTypeTryConversionAppend
-        l.growing(raw, c.argc() - from, limit(c));
+        l.growing(raw, c.argc() - from, c.listNodeLimit());
         for (int i = from; i < c.argc(); i++) {
             pushOne(l, end, c.arg(i));
         }
@@ -80,17 +79,12 @@ final class ListAccess {
         return end == End.LEFT ? l.popHead() : l.popTail();
     }
 
-    /** The node limit list-max-listpack-size sets now (CONFIG SET applies to the next command). */
-    static ListNodeLimit limit(CommandContext c) {
-        return ListNodeLimit.of(c.server.directives().get("list-max-listpack-size").asLong());
-    }
-
     /** After elements were removed: deletes the key once its list is empty, else lets the encoding shrink. */
     static void removed(CommandContext c, byte[] key, ListValue l) {
         if (l.isEmpty()) {
             c.db().delete(key);
         } else {
-            l.shrunk(limit(c));
+            l.shrunk(c.listNodeLimit());
         }
     }
 
