@@ -5,6 +5,7 @@ import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.CollectionLimits;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Keyspace;
+import io.redoubt.keyspace.ListNodeLimit;
 import io.redoubt.net.Client;
 import io.redoubt.net.Reply;
 import io.redoubt.server.Blocking;
@@ -210,6 +211,11 @@ public final class CommandContext {
 
     public Database db() {
         return server.keyspace().db(client.db());
+    }
+
+    /** The list node limit list-max-listpack-size sets now (CONFIG SET applies to the next command). */
+    public ListNodeLimit listNodeLimit() {
+        return ListNodeLimit.of(server.directives().get("list-max-listpack-size").asLong());
     }
 
     /** The hash and set encoding thresholds in force (read per command: CONFIG SET may change them). */

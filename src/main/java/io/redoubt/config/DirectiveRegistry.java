@@ -117,29 +117,36 @@ public class DirectiveRegistry {
     }
 
     /**
-     * CONFIG GET: the names (directive names and aliases) matching any of the glob patterns, each with its
-     * directive, in registry order with an alias after its directive.
+     * CONFIG GET: the names (directive names and aliases) matching the patterns, each with its directive, as
+     * Redis's configGetCommand finds them: a pattern without glob characters is a name, looked up and answered
+     * as the client spelled it; a glob matches names and aliases. A name comes once, whatever its case.
      */
     public List<Map.Entry<String, Directive>> matchingNames(List<String> patterns) {
-        List<Map.Entry<String, Directive>> out = new ArrayList<>();
-        for (Directive d : directives.values()) {
-            addIfMatching(out, d.name(), d, patterns);
-            aliases.forEach((alias, target) -> {
-                if (target == d) {
-                    addIfMatching(out, alias, d, patterns);
+        Map<String, Map.Entry<String, Directive>> out = new LinkedHashMap<>();
+        for (String p : patterns) {
+            if (p.indexOf('*') < 0 && p.indexOf('?') < 0 && p.indexOf('[') < 0) {
+                Directive d = find(p);
+                if (d != null) {
+                    out.putIfAbsent(p.toLowerCase(Locale.ROOT), Map.entry(p, d));
                 }
-            });
+                continue;
+            }
+            for (Directive d : directives.values()) {
+                addIfMatching(out, d.name(), d, p);
+                aliases.forEach((alias, target) -> {
+                    if (target == d) {
+                        addIfMatching(out, alias, d, p);
+                    }
+                });
+            }
         }
-        return out;
+        return new ArrayList<>(out.values());
     }
 
-    private static void addIfMatching(List<Map.Entry<String, Directive>> out, String name, Directive d,
-                                      List<String> patterns) {
-        for (String p : patterns) {
-            if (Glob.matches(p, name)) {
-                out.add(Map.entry(name, d));
-                return;
-            }
+    private static void addIfMatching(Map<String, Map.Entry<String, Directive>> out, String name, Directive d,
+                                      String pattern) {
+        if (Glob.matches(pattern, name)) {
+            out.putIfAbsent(name, Map.entry(name, d));
         }
     }
 

@@ -34,17 +34,13 @@ public record ListNodeLimit(long maxBytes, long maxEntries) {
         return bytes > SIZE_SAFETY_LIMIT || entries > maxEntries;
     }
 
-    /** An element this long gets a node of its own (a "plain" node, never a listpack). */
-    public boolean isLarge(long elementBytes) {
-        return elementBytes > (bySize() ? maxBytes : SIZE_SAFETY_LIMIT);
-    }
-
     /**
      * Whether a quicklist of one node holding {@code bytes} and {@code entries} goes back to a listpack: after
-     * a removal it must fit in half the limit, so that lists on the edge do not flip back and forth.
+     * a removal it must fit in half the limit, so that lists on the edge do not flip back and forth. A count
+     * limit checks only the count, as Redis does.
      */
     public boolean fitsOneNode(long bytes, long entries, boolean shrinking) {
-        long sizeLimit = bySize() ? (shrinking ? maxBytes / 2 : maxBytes) : SIZE_SAFETY_LIMIT;
+        long sizeLimit = bySize() ? (shrinking ? maxBytes / 2 : maxBytes) : UNLIMITED;
         long countLimit = bySize() ? UNLIMITED : (shrinking ? maxEntries / 2 : maxEntries);
         return bytes <= sizeLimit && entries <= countLimit;
     }

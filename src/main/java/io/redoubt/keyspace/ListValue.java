@@ -10,25 +10,26 @@ import io.redoubt.util.Bytes;
  * a list grows out of "listpack" when its listpack bytes plus the raw bytes being added (or its entries plus
  * those added) would pass the limit, and shrinks back once it fits in half of it. Callers announce growth
  * ({@link #growing}) before adding, and call {@link #shrunk} after removing, as Redis's commands do.
- * Redis converts back only a quicklist of a single node; this class keeps no nodes, so it treats a list whose
- * elements would fit in one node as one.
+ * Redis converts back only a quicklist of a single packed node, so a quicklist-encoded list also keeps the
+ * node layout Redis would have ({@link QuicklistNodes}: counts and sizes, not the elements).
  */
 public final class ListValue {
-    /** Quicklist's estimate of an entry's overhead when deciding whether a node takes one more. */
-    private static final int INSERT_OVERHEAD = 8;
     /** Listpack header (6 bytes) and terminator (1). */
-    private static final int LISTPACK_EMPTY = 7;
+    private static final int LISTPACK_EMPTY = QuicklistNodes.LISTPACK_EMPTY;
 
     private ListStore store;
     private long packedBytes = LISTPACK_EMPTY;
+    /** The quicklist's node layout while the list is a {@link RingList}, else null. */
+    private QuicklistNodes nodes;
 
     public ListValue() {
         store = new PackedList(64);
     }
 
-    private ListValue(ListStore store, long packedBytes) {
+    private ListValue(ListStore store, long packedBytes, QuicklistNodes nodes) {
         this.store = store;
         this.packedBytes = packedBytes;
+        this.nodes = nodes;
     }
 
     /**
@@ -38,23 +39,11 @@ public final class ListValue {
      * large element always gets a node of its own.
      */
     public static ListValue built(java.util.List<byte[]> elements, ListNodeLimit limit) {
-        long nodeBytes = LISTPACK_EMPTY;
-        long entries = 0;
-        boolean oneNode = true;
-        for (byte[] e : elements) {
-            if (limit.isLarge(e.length)
-                || entries > 0 && limit.exceeded(nodeBytes + e.length + INSERT_OVERHEAD, entries + 1)) {
-                oneNode = false;
-                break;
-            }
-            nodeBytes += entryBytes(e);
-            entries++;
-        }
         ListValue l = new ListValue();
-        if (!oneNode || !limit.fitsOneNode(nodeBytes, entries, false)) {
-            l.store = RingList.of(l.store);
-        }
+        l.store = RingList.of(l.store);
+        l.nodes = new QuicklistNodes(limit);
         elements.forEach(l::pushTail);
+        l.tryListpack(limit, false);
         return l;
     }
 
@@ -79,7 +68,7 @@ public final class ListValue {
 
     /** An independent copy (COPY). */
     public ListValue copy() {
-        return new ListValue(store.copy(), packedBytes);
+        return new ListValue(store.copy(), packedBytes, nodes == null ? null : nodes.copy());
     }
 
     /**
@@ -89,14 +78,27 @@ public final class ListValue {
     public void growing(long rawBytes, long count, ListNodeLimit limit) {
         if (store instanceof PackedList && limit.exceeded(packedBytes + rawBytes, size() + count)) {
             store = RingList.of(store);
+            nodes = QuicklistNodes.fromListpack(limit, size(), packedBytes); // the listpack becomes one node
         }
     }
 
     /** After removing or replacing elements: a quicklist that fits in half a node becomes a listpack again. */
     public void shrunk(ListNodeLimit limit) {
-        if (store instanceof RingList && limit.fitsOneNode(packedBytes, size(), true)) {
+        tryListpack(limit, true);
+    }
+
+    /** Redis's listTypeTryConvertQuicklist: only a single packed node within the limit converts. */
+    private void tryListpack(ListNodeLimit limit, boolean shrinking) {
+        if (store instanceof RingList && nodes.isSinglePacked()
+            && limit.fitsOneNode(nodes.firstNodeBytes(), size(), shrinking)) {
             store = PackedList.of(store);
+            nodes = null;
         }
+    }
+
+    /** The quicklist node layout (null for a listpack), for tests. */
+    QuicklistNodes nodes() {
+        return nodes;
     }
 
     public byte[] get(int index) {
@@ -105,47 +107,80 @@ public final class ListValue {
 
     public void set(int index, byte[] value) {
         version++;
-        packedBytes += entryBytes(value) - entryBytes(store.get(index));
+        int old = entryBytes(store.get(index));
+        int now = entryBytes(value);
+        if (nodes != null) {
+            nodes.replace(index, size(), value.length, old, now, this::entryBytesAt);
+        }
+        packedBytes += now - old;
         store.set(index, value);
     }
 
     public void pushHead(byte[] value) {
         version++;
         store.pushHead(value);
-        packedBytes += entryBytes(value);
+        int bytes = entryBytes(value);
+        packedBytes += bytes;
+        if (nodes != null) {
+            nodes.pushHead(value.length, bytes);
+        }
     }
 
     public void pushTail(byte[] value) {
         version++;
         store.pushTail(value);
-        packedBytes += entryBytes(value);
+        int bytes = entryBytes(value);
+        packedBytes += bytes;
+        if (nodes != null) {
+            nodes.pushTail(value.length, bytes);
+        }
     }
 
     public byte[] popHead() {
         version++;
         byte[] v = store.popHead();
-        packedBytes -= entryBytes(v);
+        int bytes = entryBytes(v);
+        packedBytes -= bytes;
+        if (nodes != null) {
+            nodes.popHead(bytes);
+        }
         return v;
     }
 
     public byte[] popTail() {
         version++;
         byte[] v = store.popTail();
-        packedBytes -= entryBytes(v);
+        int bytes = entryBytes(v);
+        packedBytes -= bytes;
+        if (nodes != null) {
+            nodes.popTail(bytes);
+        }
         return v;
     }
 
-    /** Inserts so that the new element has position {@code index} (0..size). */
-    public void insert(int index, byte[] value) {
+    /** LINSERT: inserts a value before or after the element at {@code pivot}. */
+    public void insert(int pivot, boolean after, byte[] value) {
         version++;
-        store.insert(index, value);
-        packedBytes += entryBytes(value);
+        int bytes = entryBytes(value);
+        if (nodes != null) {
+            nodes.insert(pivot, size(), after, value.length, bytes, this::entryBytesAt);
+        }
+        store.insert(after ? pivot + 1 : pivot, value);
+        packedBytes += bytes;
     }
 
     public void remove(int index) {
         version++;
-        packedBytes -= entryBytes(store.get(index));
+        int bytes = entryBytes(store.get(index));
+        if (nodes != null) {
+            nodes.removeAt(index, size(), bytes);
+        }
+        packedBytes -= bytes;
         store.remove(index);
+    }
+
+    private int entryBytesAt(int index) {
+        return entryBytes(store.get(index));
     }
 
     /** Keeps only positions {@code start..end} (inclusive, valid, start <= end). */

@@ -8,7 +8,6 @@ import io.redoubt.command.RedisError;
 import io.redoubt.command.zset.Scores;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
-import io.redoubt.keyspace.ListNodeLimit;
 import io.redoubt.keyspace.ListValue;
 import io.redoubt.keyspace.RedisSet;
 import io.redoubt.keyspace.SortedSet;
@@ -247,7 +246,7 @@ public final class SortCommand {
         if (out.isEmpty()) {
             db.delete(dst);
         } else {
-            db.put(dst, ListValue.built(out, ListNodeLimit.of(c.server.directives().get("list-max-listpack-size").asLong())), false);
+            db.put(dst, ListValue.built(out, c.listNodeLimit()), false);
         }
         c.reply.integer(out.size());
     }

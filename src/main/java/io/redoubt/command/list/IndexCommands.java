@@ -72,13 +72,13 @@ final class IndexCommands {
         }
         long index = c.longArg(2);
         byte[] value = c.arg(3);
-        l.growing(value.length, 1, ListAccess.limit(c));
+        l.growing(value.length, 1, c.listNodeLimit());
         int i = position(index, l.size());
         if (i < 0) {
             throw OUT_OF_RANGE;
         }
         l.set(i, value);
-        l.shrunk(ListAccess.limit(c));
+        l.shrunk(c.listNodeLimit());
         c.notifyKeyEvent(KeyEvents.LIST, "lset", c.arg(1));
         c.reply.ok();
     }
@@ -100,10 +100,10 @@ final class IndexCommands {
             return;
         }
         byte[] value = c.arg(4);
-        l.growing(value.length, 1, ListAccess.limit(c));
+        l.growing(value.length, 1, c.listNodeLimit());
         for (int i = 0; i < l.size(); i++) {
             if (Arrays.equals(l.get(i), c.arg(3))) {
-                l.insert(after ? i + 1 : i, value);
+                l.insert(i, after, value);
                 c.notifyKeyEvent(KeyEvents.LIST, "linsert", c.arg(1));
                 c.reply.integer(l.size());
                 return;

@@ -188,11 +188,11 @@ final class PushPopCommands {
         byte[] value = ListAccess.popOne(src, from);
         if (dst == null) {
             dst = new ListValue();
-            dst.growing(ListValue.checkedBytes(value), 1, ListAccess.limit(c));
+            dst.growing(ListValue.checkedBytes(value), 1, c.listNodeLimit());
             ListAccess.pushOne(dst, to, value);
             c.db().add(dstKey, dst);
         } else {
-            dst.growing(ListValue.checkedBytes(value), 1, ListAccess.limit(c));
+            dst.growing(ListValue.checkedBytes(value), 1, c.listNodeLimit());
             ListAccess.pushOne(dst, to, value);
         }
         // Redis's order: the push, then the pop, then the emptied source's deletion

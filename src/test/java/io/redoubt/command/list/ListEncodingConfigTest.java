@@ -22,6 +22,8 @@ class ListEncodingConfigTest extends RedoubtBesideRedis {
     private static final String CONFIG_SCRIPT = """
         config get list-max-listpack-size
         config get list-max-ziplist-size
+        config get LIST-MAX-ZIPLIST-SIZE
+        config get List-Compress-Depth
         config get list-compress-depth
         config get list-*
         config set list-max-ziplist-size 7
