@@ -60,19 +60,25 @@ final class RememberingTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
         throws CertificateException {
-        String key = key("client", chain, authType);
-        if (!remembered(key, chain)) {
-            pkix.checkClientTrusted(chain, authType, engine);
-            remember(key);
-        }
+        check("client", chain, authType, () -> pkix.checkClientTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
         throws CertificateException {
-        String key = key("server", chain, authType);
+        check("server", chain, authType, () -> pkix.checkServerTrusted(chain, authType, engine));
+    }
+
+    /** A PKIX check that may refuse the chain. */
+    private interface Check {
+        void run() throws CertificateException;
+    }
+
+    private void check(String side, X509Certificate[] chain, String authType, Check pkixCheck)
+        throws CertificateException {
+        String key = key(side, chain, authType);
         if (!remembered(key, chain)) {
-            pkix.checkServerTrusted(chain, authType, engine);
+            pkixCheck.run();
             remember(key);
         }
     }
