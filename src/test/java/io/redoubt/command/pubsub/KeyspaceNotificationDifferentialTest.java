@@ -209,6 +209,11 @@ class KeyspaceNotificationDifferentialTest {
         P SMEMBERS nosuch
         P ZSCORE nosuch a
         P STRLEN nosuch
+        P EXISTS nosuch
+        P TYPE nosuch
+        P TTL nosuch
+        P OBJECT ENCODING nosuch
+        P TOUCH nosuch
         P SET x y
         P GET x
         P CONFIG SET notify-keyspace-events ""
