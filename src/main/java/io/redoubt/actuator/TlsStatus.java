@@ -1,6 +1,7 @@
 package io.redoubt.actuator;
 
 import io.redoubt.net.Client;
+import io.redoubt.replication.Replication;
 import io.redoubt.server.Server;
 import io.redoubt.tls.TlsMaterial;
 import io.redoubt.tls.TlsReloader;
@@ -16,10 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What {@code GET /actuator/tls} answers: listeners, certificates, files, generation and reload history. */
+/**
+ * What {@code GET /actuator/tls} answers: listeners, certificates, files, generation and reload history, and the
+ * replication link to a master when this server is a replica (null otherwise).
+ */
 public record TlsStatus(boolean enabled, String message, List<ListenerView> listeners, Certificates certificates,
                         List<FileView> files, long generation, Instant loadedAt, String trigger,
-                        List<String> warnings, TlsReloader.Failure lastFailure, Map<Long, Integer> connectionsByGeneration) {
+                        List<String> warnings, TlsReloader.Failure lastFailure, Map<Long, Integer> connectionsByGeneration,
+                        Replication.LinkView replication) {
 
     public record ListenerView(String name, boolean enabled, int port, String engine, List<String> protocols,
                                String ciphers, String ciphersuites, String clientAuth) {
@@ -40,7 +45,7 @@ public record TlsStatus(boolean enabled, String message, List<ListenerView> list
             String why = configured.inUse() ? "TLS is configured but no material could be loaded yet"
                 : "TLS is not in use (tls-port 0, tls-replication and tls-cluster off)";
             return new TlsStatus(false, why, List.of(), null, files(configured), 0, null, null, List.of(),
-                tls.lastFailure(), Map.of());
+                tls.lastFailure(), Map.of(), server.replication().linkView());
         }
         TlsSettings s = state.settings();
         TlsMaterial m = state.material();
@@ -55,7 +60,7 @@ public record TlsStatus(boolean enabled, String message, List<ListenerView> list
             CertificateView.of(m.clientChain().get(0), warning), ca);
         return new TlsStatus(configured.inUse(), configured.inUse() ? null : "TLS is no longer in use; last material shown",
             List.of(client), certs, files(configured), state.generation(), state.loadedAt(), state.trigger(),
-            state.warnings(), tls.lastFailure(), connectionsByGeneration(server));
+            state.warnings(), tls.lastFailure(), connectionsByGeneration(server), server.replication().linkView());
     }
 
     static Map<Long, Integer> connectionsByGeneration(Server server) {

@@ -22,6 +22,8 @@ public final class CommandContext {
     private Blocking.Request blockRequest;
     private final Transaction transaction;
     private CommandExecutor executor;
+    /** What the running command declared it propagates (null: as received); see {@link #propagateAs}. */
+    private List<byte[][]> propagated;
 
     public CommandContext(Server server, Client client, Reply reply) {
         this.server = server;
@@ -121,6 +123,7 @@ public final class CommandContext {
     }
 
     public void block(Blocking.Request request) {
+        propagateNothing(); // blocked, or answered as timed out inside EXEC: nothing changed
         if (transaction.executing()) {
             request.onTimeout().accept(reply);
             return;
@@ -156,6 +159,49 @@ public final class CommandContext {
     /** The same for a key of another database (MOVE, COPY ... DB). */
     public void notifyKeyEvent(int type, String event, byte[] key, int db) {
         server.keyspace().events().notify(type, event, db, key);
+    }
+
+    /** Whether anyone receives propagated effects: handlers skip building rewrites when not. */
+    public boolean propagating() {
+        return server.propagator().active();
+    }
+
+    /**
+     * Declares what this command propagates to the AOF and replicas instead of its arguments as received
+     * (Redis's rewriteClientCommandVector / alsoPropagate); several calls propagate several commands.
+     */
+    public void propagateAs(byte[]... argv) {
+        if (!propagating()) {
+            return;
+        }
+        if (propagated == null || propagated == NOTHING) {
+            propagated = new java.util.ArrayList<>(1);
+        }
+        propagated.add(argv);
+    }
+
+    /**
+     * Declares the deletion of a key whose new expiry time is already past (EXPIRE, GETEX): DEL, or UNLINK with
+     * lazyfree-lazy-expire, as Redis propagates it.
+     */
+    public void propagateExpiredDeletion(byte[] key) {
+        if (propagating()) {
+            propagateAs(server.propagator().expiredDeletion(key));
+        }
+    }
+
+    /** Declares that this command changed nothing, so it propagates nothing (Redis: server.dirty unchanged). */
+    public void propagateNothing() {
+        propagated = NOTHING;
+    }
+
+    private static final List<byte[][]> NOTHING = List.of();
+
+    /** What the command that just ran declared (null: its arguments as received); clears it. */
+    List<byte[][]> takePropagated() {
+        List<byte[][]> p = propagated;
+        propagated = null;
+        return p;
     }
 
     public Keyspace keyspace() {

@@ -2,12 +2,16 @@ package io.redoubt.command;
 
 import io.redoubt.command.transaction.Transaction;
 import io.redoubt.config.Directive;
+import io.redoubt.keyspace.Database;
+import io.redoubt.keyspace.KeyState;
 import io.redoubt.keyspace.WatchRegistry;
 import io.redoubt.net.Client;
+import io.redoubt.propagation.Propagator;
 import io.redoubt.pubsub.Subscriptions;
 import io.redoubt.server.Server;
 import io.redoubt.util.Bytes;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -25,6 +29,11 @@ public final class CommandExecutor {
     private static final Set<String> SUBSCRIBER_COMMANDS = Set.of("subscribe", "unsubscribe", "psubscribe",
         "punsubscribe", "ssubscribe", "sunsubscribe", "ping", "quit", "reset");
 
+    private static final String MISCONF = "MISCONF Redis is configured to save RDB snapshots, but it's currently "
+        + "unable to persist to disk. Commands that may modify the data set are disabled, because this instance is "
+        + "configured to report errors during writes if RDB snapshotting fails (stop-writes-on-bgsave-error option). "
+        + "Please check the Redis logs for details about the RDB error.";
+
     private final Server server;
     private final Directive slowlogThreshold;
     private final Directive slowlogMaxLen;
@@ -38,9 +47,15 @@ public final class CommandExecutor {
     public void execute(CommandContext ctx, byte[][] args) {
         Subscriptions subs = ctx.client.subscriptions();
         subs.executing(true); // messages for this client wait for the command's reply, as in Redis 7.2
+        Propagator feed = server.propagator();
+        feed.beginUnit();
+        CommandSpec spec = null;
         try {
-            executeCommand(ctx, args);
+            spec = executeInUnit(ctx, args);
         } finally {
+            // the effects of this command (EXEC: of its transaction) go out before blocked clients are served;
+            // SCAN and RANDOMKEY expire arbitrary keys, whose DELs Redis 7 does not wrap in MULTI/EXEC
+            feed.endUnit(spec == null || !feed.active() || !spec.hasFlag("touches_arbitrary_keys"));
             subs.executing(false);
             subs.writeDeferred(ctx.reply.buffer());
         }
@@ -48,7 +63,7 @@ public final class CommandExecutor {
         server.blocking().serveReady();
     }
 
-    private void executeCommand(CommandContext ctx, byte[][] args) {
+    private CommandSpec executeInUnit(CommandContext ctx, byte[][] args) {
         Client client = ctx.client;
         ctx.executor(this);
         int mark = ctx.reply.buffer().writerIndex();
@@ -64,11 +79,11 @@ public final class CommandExecutor {
                     + "Connection from {} aborted.", client.address());
                 ctx.reply.buffer().clear(); // Redis drops the replies it has not written yet: nothing goes back
                 client.closeAfterReply();
-                return;
+                return null;
             }
             fail(ctx, null, unknownCommand(args));
             finishReply(ctx, mark);
-            return;
+            return null;
         }
         if (spec.isContainer() && args.length >= 2) { // alone, a container runs itself (COMMAND) or fails arity
             CommandSpec sub = spec.subcommand(Bytes.lowerAscii(args[1]));
@@ -76,7 +91,7 @@ public final class CommandExecutor {
                 fail(ctx, spec, "ERR unknown subcommand '" + abbreviate(args[1]) + "'. Try "
                     + spec.name().toUpperCase() + " HELP.");
                 finishReply(ctx, mark);
-                return;
+                return null;
             }
             spec = sub;
         }
@@ -87,6 +102,12 @@ public final class CommandExecutor {
         } else if (client.resp() == 2 && !SUBSCRIBER_COMMANDS.contains(spec.fullName()) && client.subscriptions().active()) {
             fail(ctx, spec, "ERR Can't execute '" + spec.fullName() + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / "
                 + "PING / QUIT / RESET are allowed in this context");
+        } else if (server.snapshots().writesDenied() && (spec.hasFlag("write") || name.equals("ping"))) {
+            fail(ctx, spec, MISCONF); // stop-writes-on-bgsave-error, as Redis refuses writes and PING
+        } else if (replicationRefusal(client, spec) != null) {
+            fail(ctx, spec, replicationRefusal(client, spec)); // NOREPLICAS, READONLY, MASTERDOWN
+        } else if (ctx.transaction().queues(name) && spec.hasFlag("no_multi")) {
+            fail(ctx, spec, "ERR Command not allowed inside a transaction");
         } else if (ctx.transaction().queues(name)) {
             ctx.transaction().queue(args);
             ctx.reply.simple("QUEUED");
@@ -94,6 +115,33 @@ public final class CommandExecutor {
             run(ctx, spec, args);
         }
         finishReply(ctx, mark);
+        return spec;
+    }
+
+    /**
+     * Runs a command read from an AOF at start-up, as Redis's fake AOF client: no statistics, no propagation,
+     * no reply kept, errors ignored. Returns false for an unknown command.
+     */
+    public boolean replay(CommandContext ctx, byte[][] args) {
+        ctx.executor(this);
+        server.keyspace().beginCommand(true);
+        CommandSpec spec = server.commands().resolve(args);
+        if (spec == null) {
+            return false;
+        }
+        ctx.begin(spec, args);
+        try {
+            spec.handler().run(ctx);
+        } catch (RedisError e) {
+            // Redis does not look at the reply of a loaded command
+        }
+        ctx.takePropagated();
+        ctx.reply.buffer().clear();
+        return true;
+    }
+
+    private String replicationRefusal(Client client, CommandSpec spec) {
+        return server.replication().refusal(client, spec);
     }
 
     /** A command queued after MULTI, run by EXEC: checked when queued, so it only runs. */
@@ -111,16 +159,24 @@ public final class CommandExecutor {
         ctx.client.lastCommand(spec.fullName());
         long start = System.nanoTime();
         int db = ctx.client.db();
-        boolean ok = false;
+        List<KeyState> watched = watchedKeys(spec, args, db);
+        boolean ok = true;
         try {
             spec.handler().run(ctx);
-            ok = true;
         } catch (RedisError e) {
+            ok = false;
             spec.stats.failed++;
             errorReply(ctx, e.getMessage());
         }
+        if (watched != null) {
+            touchChangedKeys(watched, db);
+        }
         if (ok && spec.hasFlag("write")) {
-            touchWatchedKeys(spec, args, db);
+            server.snapshots().changed();
+        }
+        List<byte[][]> effects = ctx.takePropagated();
+        if (ok && server.propagator().active()) {
+            propagate(spec, args, db, effects);
         }
         long micros = (System.nanoTime() - start) / 1000;
         server.stats().commandProcessed();
@@ -137,19 +193,45 @@ public final class CommandExecutor {
         }
     }
 
+    /** Hands the command's effects to the feed: what it declared, else a write command as received. */
+    private void propagate(CommandSpec spec, byte[][] args, int db, List<byte[][]> effects) {
+        if (effects != null) {
+            for (byte[][] argv : effects) {
+                server.propagator().propagate(db, argv);
+            }
+        } else if (spec.hasFlag("write")) {
+            server.propagator().propagate(db, args);
+        }
+    }
+
     /**
-     * WATCH: a write command that succeeded marks each key it names as modified, found the way COMMAND GETKEYS
-     * finds them. Database-wide changes (FLUSHDB, SWAPDB) and expiry mark from the keyspace itself.
+     * WATCH: before a write command, the state of each key it names (found the way COMMAND GETKEYS finds
+     * them), or null when nobody watches anything. Database-wide changes (FLUSHDB, SWAPDB), expiry and keys in
+     * other databases (MOVE, COPY ... DB) mark from the keyspace or the command itself.
      */
-    private void touchWatchedKeys(CommandSpec spec, byte[][] args, int db) {
+    private List<KeyState> watchedKeys(CommandSpec spec, byte[][] args, int db) {
         WatchRegistry watches = server.keyspace().watches();
-        if (watches.isEmpty() || !spec.hasKeys()) {
-            return;
+        if (watches.isEmpty() || !spec.hasFlag("write") || !spec.hasKeys()) {
+            return null;
         }
         List<CommandSpec.KeyAt> keys = spec.findKeys(args);
-        if (keys != null) {
-            for (CommandSpec.KeyAt k : keys) {
-                watches.touch(db, args[k.position()]);
+        if (keys == null) {
+            return null;
+        }
+        Database database = server.keyspace().db(db);
+        List<KeyState> states = new ArrayList<>(keys.size());
+        for (CommandSpec.KeyAt k : keys) {
+            states.add(KeyState.of(database, args[k.position()]));
+        }
+        return states;
+    }
+
+    /** After the command: marks the keys it actually changed, as Redis's signalModifiedKey calls do. */
+    private void touchChangedKeys(List<KeyState> before, int db) {
+        Database database = server.keyspace().db(db);
+        for (KeyState k : before) {
+            if (k.changedIn(database)) {
+                server.keyspace().watches().touch(db, k.key());
             }
         }
     }

@@ -6,12 +6,14 @@ import io.redoubt.command.generic.KeyCommands;
 import io.redoubt.command.hash.HashCommands;
 import io.redoubt.command.list.ListCommands;
 import io.redoubt.command.pubsub.PubSubCommands;
+import io.redoubt.command.server.AofCommands;
 import io.redoubt.command.server.ConfigCommand;
 import io.redoubt.command.server.ServerCommands;
 import io.redoubt.command.set.SetCommands;
 import io.redoubt.command.string.StringCommands;
 import io.redoubt.command.transaction.TransactionCommands;
 import io.redoubt.command.zset.SortedSetCommands;
+import io.redoubt.replication.ReplicationCommands;
 
 /** Builds the command table from every family. A new family adds one line here. */
 public final class Commands {
@@ -24,6 +26,7 @@ public final class Commands {
         ClientCommand.register(t);
         ServerCommands.register(t);
         ConfigCommand.register(t);
+        AofCommands.register(t);
         StringCommands.register(t);
         KeyCommands.register(t);
         SortedSetCommands.register(t);
@@ -32,6 +35,7 @@ public final class Commands {
         ListCommands.register(t);
         TransactionCommands.register(t);
         PubSubCommands.register(t);
+        ReplicationCommands.register(t);
         return t;
     }
 }

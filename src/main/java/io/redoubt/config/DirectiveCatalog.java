@@ -50,11 +50,49 @@ public final class DirectiveCatalog {
         r.define("set-max-intset-entries", integer(0, LONG_MAX), "512", true);
         r.define("set-max-listpack-entries", integer(0, LONG_MAX), "128", true);
         r.define("set-max-listpack-value", memory(0, LONG_MAX), "64", true);
-        // persistence: recorded and reported now, acted on by the persistence work
+        // lists: node size (bytes when negative, entries when positive) and compression depth (recorded only)
+        r.define("list-max-listpack-size", integer(Integer.MIN_VALUE, INT_MAX), "-2", true);
+        r.alias("list-max-ziplist-size", "list-max-listpack-size");
+        r.define("list-compress-depth", integer(0, INT_MAX), "0", true);
+        // persistence: RDB snapshots (persistence/), the append-only file (persistence/aof/)
         r.define("save", DirectiveCatalog::saveParams, "3600 1 300 100 60 10000", true, true);
         r.define("appendonly", bool(), "no", true);
         r.define("dir", DirectiveCatalog::directory, new File("").getAbsolutePath(), true).protect();
         r.define("dbfilename", DirectiveCatalog::baseName, "dump.rdb", true).protect();
+        r.define("rdbcompression", bool(), "yes", true);
+        r.define("rdbchecksum", bool(), "yes", false);
+        r.define("stop-writes-on-bgsave-error", bool(), "yes", true);
+        // append-only file (Redis 7 multi-part AOF)
+        r.define("appendfsync", oneOf("always", "everysec", "no"), "everysec", true);
+        r.define("appendfilename", raw -> plainName(raw, "appendfilename can't be a path, just a filename"),
+            "appendonly.aof", false);
+        r.define("appenddirname", raw -> plainName(raw, "appenddirname can't be a path, just a dirname"),
+            "appendonlydir", false);
+        r.define("auto-aof-rewrite-percentage", integer(0, INT_MAX), "100", true);
+        r.define("auto-aof-rewrite-min-size", memory(0, LONG_MAX), "64mb", true);
+        r.define("aof-load-truncated", bool(), "yes", true);
+        r.define("aof-use-rdb-preamble", bool(), "yes", true);
+        r.define("no-appendfsync-on-rewrite", bool(), "no", true);
+        r.define("lazyfree-lazy-expire", bool(), "no", true);
+        // replication
+        r.define("replicaof", DirectiveCatalog::replicaOf, "", false);
+        r.define("masterauth", text(), "", true);
+        r.define("masteruser", text(), "", true);
+        r.define("replica-read-only", bool(), "yes", true);
+        r.define("replica-serve-stale-data", bool(), "yes", true);
+        r.define("repl-diskless-sync", bool(), "yes", true);
+        r.define("repl-diskless-sync-delay", integer(0, INT_MAX), "5", true);
+        r.define("repl-backlog-size", memory(1, LONG_MAX), "1mb", true);
+        r.define("repl-backlog-ttl", integer(0, INT_MAX), "3600", true);
+        r.define("repl-ping-replica-period", integer(1, INT_MAX), "10", true);
+        r.define("repl-timeout", integer(1, INT_MAX), "60", true);
+        r.define("repl-disable-tcp-nodelay", bool(), "no", true);
+        r.define("min-replicas-to-write", integer(0, INT_MAX), "0", true);
+        r.define("min-replicas-max-lag", integer(0, INT_MAX), "10", true);
+        r.define("replica-priority", integer(0, INT_MAX), "100", true);
+        r.define("replica-announced", bool(), "yes", true);
+        r.define("replica-announce-ip", text(), "", true);
+        r.define("replica-announce-port", integer(0, 65535), "0", true);
         // TLS: every directive of redis.conf's TLS section, with Redis's defaults
         r.define("tls-port", integer(0, 65535), "0", true);
         r.define("tls-cert-file", text(), "", true);
@@ -79,6 +117,26 @@ public final class DirectiveCatalog {
         // Valkey 9.1: poll the TLS files every N seconds (0 = off); Redoubt also watches them for changes
         r.define("tls-auto-reload-interval", integer(0, INT_MAX), "0", true);
         return r;
+    }
+
+    /** "host port", or "no one" (stored as "") for none: the master a replica starts replicating from. */
+    static String replicaOf(String raw) {
+        String[] w = raw.trim().split("\\s+");
+        if (raw.isBlank() || w.length == 2 && w[0].equalsIgnoreCase("no") && w[1].equalsIgnoreCase("one")) {
+            return "";
+        }
+        if (w.length != 2) {
+            throw new ConfigException("wrong number of arguments");
+        }
+        try {
+            int port = Integer.parseInt(w[1]);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+        } catch (NumberFormatException e) {
+            throw new ConfigException("Invalid master port");
+        }
+        return w[0] + " " + w[1];
     }
 
     /** yes | no | optional; YAML's true/false stand for yes/no. */
@@ -144,6 +202,14 @@ public final class DirectiveCatalog {
     static String baseName(String raw) {
         if (raw.indexOf('/') >= 0 || raw.indexOf('\\') >= 0) {
             throw new ConfigException("dbfilename can't be a path, just a filename");
+        }
+        return raw;
+    }
+
+    /** A name that must not hold a directory part (appendfilename, appenddirname), with Redis's reason. */
+    static String plainName(String raw, String reason) {
+        if (raw.indexOf('/') >= 0 || raw.indexOf('\\') >= 0) {
+            throw new ConfigException(reason);
         }
         return raw;
     }

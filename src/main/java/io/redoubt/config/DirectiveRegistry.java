@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public class DirectiveRegistry {
     private final Map<String, Directive> directives = new LinkedHashMap<>();
+    /** Redis's alias names (list-max-ziplist-size for list-max-listpack-size), each to its directive. */
+    private final Map<String, Directive> aliases = new LinkedHashMap<>();
     private final Object setLock = new Object();
     private volatile List<String> sources = List.of("defaults");
     private final Map<DirectiveApplier, Integer> applierOrder = new java.util.concurrent.ConcurrentHashMap<>();
@@ -31,9 +33,21 @@ public class DirectiveRegistry {
         return d;
     }
 
-    /** The directive with this name (case-insensitive), or null. */
+    /**
+     * Gives a directive a second name, as Redis keeps its old names: found by {@link #find}, listed by
+     * {@link #matchingNames} under the name that matched. Not in {@link #all}.
+     */
+    public void alias(String alias, String name) {
+        if (aliases.putIfAbsent(alias, get(name)) != null || directives.containsKey(alias)) {
+            throw new IllegalStateException("directive defined twice: " + alias);
+        }
+    }
+
+    /** The directive with this name or alias (case-insensitive), or null. */
     public Directive find(String name) {
-        return directives.get(name.toLowerCase(Locale.ROOT));
+        String lower = name.toLowerCase(Locale.ROOT);
+        Directive d = directives.get(lower);
+        return d != null ? d : aliases.get(lower);
     }
 
     public Directive get(String name) {
@@ -103,6 +117,33 @@ public class DirectiveRegistry {
     }
 
     /**
+     * CONFIG GET: the names (directive names and aliases) matching any of the glob patterns, each with its
+     * directive, in registry order with an alias after its directive.
+     */
+    public List<Map.Entry<String, Directive>> matchingNames(List<String> patterns) {
+        List<Map.Entry<String, Directive>> out = new ArrayList<>();
+        for (Directive d : directives.values()) {
+            addIfMatching(out, d.name(), d, patterns);
+            aliases.forEach((alias, target) -> {
+                if (target == d) {
+                    addIfMatching(out, alias, d, patterns);
+                }
+            });
+        }
+        return out;
+    }
+
+    private static void addIfMatching(List<Map.Entry<String, Directive>> out, String name, Directive d,
+                                      List<String> patterns) {
+        for (String p : patterns) {
+            if (Glob.matches(p, name)) {
+                out.add(Map.entry(name, d));
+                return;
+            }
+        }
+    }
+
+    /**
      * CONFIG SET with the name/value pairs as given. Like Redis it first checks every name (unknown, immutable,
      * protected unless allowed, duplicate: reported with the name as the client spelled it), then every value
      * (reported with the directive's name), stores them all, then applies them; if any applier refuses, every
@@ -133,7 +174,7 @@ public class DirectiveRegistry {
                 try {
                     normalized.put(d, d.normalize(pairs.get(i).getValue()));
                 } catch (ConfigException ex) {
-                    throw new ConfigSetException(d.name(), ex.getMessage());
+                    throw new ConfigSetException(spelledAs(d, pairs.get(i).getKey()), ex.getMessage());
                 }
             }
             Map<Directive, String> old = new LinkedHashMap<>();
@@ -167,6 +208,12 @@ public class DirectiveRegistry {
                 }
             }
         }
+    }
+
+    /** The name an error reports: the alias when the client used one, else the directive's name. */
+    private String spelledAs(Directive d, String given) {
+        String lower = given.toLowerCase(Locale.ROOT);
+        return aliases.containsKey(lower) ? lower : d.name();
     }
 
     /** Thrown by {@link #set}; the message is the whole Redis error text without the leading "ERR ". */

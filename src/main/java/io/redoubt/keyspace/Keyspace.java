@@ -28,6 +28,17 @@ public final class Keyspace {
         }
     };
 
+    private ExpiryListener expiryListener = (db, key) -> { };
+
+    /** Told (lock held) when an expired key is deleted, lazily or actively: propagation sends a DEL. */
+    public interface ExpiryListener {
+        void expired(int db, byte[] key);
+    }
+
+    public void expiryListener(ExpiryListener listener) {
+        this.expiryListener = listener;
+    }
+
     /**
      * Told (with the lock held) when a key may now hold what a blocked client waits for: a key was created
      * (push, RENAME, MOVE, COPY, ...) or a whole database changed (SWAPDB). Blocking commands listen.
@@ -110,6 +121,22 @@ public final class Keyspace {
         readyListener.databaseReady(b);
     }
 
+    /**
+     * Takes the contents of another keyspace of the same size (a freshly loaded RDB), database by database;
+     * the other one gets this one's old contents. Watchers of keys on either side fail, and clients blocked
+     * on keys are looked at again, as after SWAPDB.
+     */
+    public void replaceWith(Keyspace loaded) {
+        if (loaded.count() != databases.length) {
+            throw new IllegalArgumentException("keyspaces of different sizes");
+        }
+        for (int i = 0; i < databases.length; i++) {
+            watches.databaseChanging(databases[i], loaded.databases[i]);
+            databases[i].swapWith(loaded.databases[i]);
+            readyListener.databaseReady(i);
+        }
+    }
+
     public void flushAll() {
         for (Database db : databases) {
             db.clear();
@@ -142,6 +169,7 @@ public final class Keyspace {
         expiredKeys++;
         watches.expired(db.index(), key);
         events.notify(KeyEvents.EXPIRED, "expired", db.index(), key);
+        expiryListener.expired(db.index(), key);
     }
 
     public long hits() {

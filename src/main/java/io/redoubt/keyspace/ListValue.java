@@ -6,14 +6,16 @@ import io.redoubt.util.Bytes;
  * A list value. While small it is packed into one byte array ({@link PackedList}, OBJECT ENCODING
  * "listpack"); once large it is a ring buffer of elements ({@link RingList}, "quicklist"). Both push and pop
  * at either end in O(1). Beside the elements it keeps the size Redis's listpack would have for them, which
- * decides the representation with Redis 7.2's rules for {@code list-max-listpack-size -2}: a list grows out
- * of "listpack" when its listpack bytes plus the raw bytes being added would pass 8 KB, and shrinks back once
- * they fit in half of that. Callers announce growth ({@link #growing}) before adding, and call
- * {@link #shrunk} after removing, as Redis's commands do.
+ * decides the representation with Redis 7.2's rules for {@code list-max-listpack-size} ({@link ListNodeLimit}):
+ * a list grows out of "listpack" when its listpack bytes plus the raw bytes being added (or its entries plus
+ * those added) would pass the limit, and shrinks back once it fits in half of it. Callers announce growth
+ * ({@link #growing}) before adding, and call {@link #shrunk} after removing, as Redis's commands do.
+ * Redis converts back only a quicklist of a single node; this class keeps no nodes, so it treats a list whose
+ * elements would fit in one node as one.
  */
 public final class ListValue {
-    /** Redis's listpack-size -2: 8 KB per node. */
-    private static final int NODE_LIMIT = 8192;
+    /** Quicklist's estimate of an entry's overhead when deciding whether a node takes one more. */
+    private static final int INSERT_OVERHEAD = 8;
     /** Listpack header (6 bytes) and terminator (1). */
     private static final int LISTPACK_EMPTY = 7;
 
@@ -27,6 +29,40 @@ public final class ListValue {
     private ListValue(ListStore store, long packedBytes) {
         this.store = store;
         this.packedBytes = packedBytes;
+    }
+
+    /**
+     * A new list of these elements, in the encoding Redis gives a list it builds by pushing into a quicklist
+     * and then converting (SORT ... STORE): "listpack" only when everything fits in one quicklist node. A node
+     * takes another element while its size plus the element's raw length plus 8 stays within the limit; a
+     * large element always gets a node of its own.
+     */
+    public static ListValue built(java.util.List<byte[]> elements, ListNodeLimit limit) {
+        long nodeBytes = LISTPACK_EMPTY;
+        long entries = 0;
+        boolean oneNode = true;
+        for (byte[] e : elements) {
+            if (limit.isLarge(e.length)
+                || entries > 0 && limit.exceeded(nodeBytes + e.length + INSERT_OVERHEAD, entries + 1)) {
+                oneNode = false;
+                break;
+            }
+            nodeBytes += entryBytes(e);
+            entries++;
+        }
+        ListValue l = new ListValue();
+        if (!oneNode || !limit.fitsOneNode(nodeBytes, entries, false)) {
+            l.store = RingList.of(l.store);
+        }
+        elements.forEach(l::pushTail);
+        return l;
+    }
+
+    /** Counts changes of the contents, so WATCH can tell a command that changed the value from one that did not. */
+    private long version;
+
+    public long version() {
+        return version;
     }
 
     public int size() {
@@ -46,16 +82,19 @@ public final class ListValue {
         return new ListValue(store.copy(), packedBytes);
     }
 
-    /** Before adding elements of {@code rawBytes} in total: a listpack that would pass 8 KB becomes a quicklist. */
-    public void growing(long rawBytes) {
-        if (store instanceof PackedList && packedBytes + rawBytes > NODE_LIMIT) {
+    /**
+     * Before adding {@code count} elements of {@code rawBytes} in total: a listpack that would pass the limit
+     * becomes a quicklist.
+     */
+    public void growing(long rawBytes, long count, ListNodeLimit limit) {
+        if (store instanceof PackedList && limit.exceeded(packedBytes + rawBytes, size() + count)) {
             store = RingList.of(store);
         }
     }
 
     /** After removing or replacing elements: a quicklist that fits in half a node becomes a listpack again. */
-    public void shrunk() {
-        if (store instanceof RingList && packedBytes <= NODE_LIMIT / 2) {
+    public void shrunk(ListNodeLimit limit) {
+        if (store instanceof RingList && limit.fitsOneNode(packedBytes, size(), true)) {
             store = PackedList.of(store);
         }
     }
@@ -65,27 +104,32 @@ public final class ListValue {
     }
 
     public void set(int index, byte[] value) {
+        version++;
         packedBytes += entryBytes(value) - entryBytes(store.get(index));
         store.set(index, value);
     }
 
     public void pushHead(byte[] value) {
+        version++;
         store.pushHead(value);
         packedBytes += entryBytes(value);
     }
 
     public void pushTail(byte[] value) {
+        version++;
         store.pushTail(value);
         packedBytes += entryBytes(value);
     }
 
     public byte[] popHead() {
+        version++;
         byte[] v = store.popHead();
         packedBytes -= entryBytes(v);
         return v;
     }
 
     public byte[] popTail() {
+        version++;
         byte[] v = store.popTail();
         packedBytes -= entryBytes(v);
         return v;
@@ -93,17 +137,20 @@ public final class ListValue {
 
     /** Inserts so that the new element has position {@code index} (0..size). */
     public void insert(int index, byte[] value) {
+        version++;
         store.insert(index, value);
         packedBytes += entryBytes(value);
     }
 
     public void remove(int index) {
+        version++;
         packedBytes -= entryBytes(store.get(index));
         store.remove(index);
     }
 
     /** Keeps only positions {@code start..end} (inclusive, valid, start <= end). */
     public void trim(int start, int end) {
+        version++;
         while (size() > end + 1) {
             popTail();
         }
@@ -114,9 +161,18 @@ public final class ListValue {
 
     /** Removes all elements. */
     public void clear() {
+        version++;
         while (!isEmpty()) {
             popTail();
         }
+    }
+
+    /**
+     * The raw bytes Redis's growth check counts for an element popped from a list (LMOVE): an element the
+     * listpack keeps as an integer comes back as an integer object, which the check skips.
+     */
+    public static long checkedBytes(byte[] popped) {
+        return popped.length <= 20 && Bytes.parseLong(popped, 0, popped.length, new long[1]) ? 0 : popped.length;
     }
 
     /**

@@ -221,6 +221,27 @@ public final class Client implements RespDecoder.AuthState {
         this.blocked = v;
     }
 
+    private volatile boolean replica;
+    private volatile boolean master;
+
+    /** A replica attached to this server (after PSYNC/SYNC): CLIENT LIST flag S, CLIENT KILL TYPE replica. */
+    public boolean replica() {
+        return replica;
+    }
+
+    public void replica(boolean v) {
+        this.replica = v;
+    }
+
+    /** The link from this replica's master, applying its stream: flag M, CLIENT KILL TYPE master. */
+    public boolean master() {
+        return master;
+    }
+
+    public void master(boolean v) {
+        this.master = v;
+    }
+
     /** Set by QUIT and CLIENT KILL: the connection closes once pending replies are written. */
     public boolean closing() {
         return closing;

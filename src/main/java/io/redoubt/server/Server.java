@@ -4,8 +4,12 @@ import io.redoubt.command.CommandTable;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.net.ClientRegistry;
+import io.redoubt.persistence.Snapshots;
+import io.redoubt.persistence.aof.AppendOnlyFile;
+import io.redoubt.propagation.Propagator;
 import io.redoubt.pubsub.KeyspaceNotifier;
 import io.redoubt.pubsub.PubSub;
+import io.redoubt.replication.Replication;
 import io.redoubt.tls.TlsReloader;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -28,11 +32,14 @@ public final class Server {
     private final ServerStats stats = new ServerStats();
     private final SlowLog slowLog = new SlowLog();
     private final ClientPause pause = new ClientPause();
+    private final Propagator propagator = new Propagator();
+    private final AppendOnlyFile aof;
     private final Blocking blocking;
     private final PubSub pubsub = new PubSub();
+    private final Snapshots snapshots;
     private final long startMs = System.currentTimeMillis();
     private final String runId;
-    private final String replicationId;
+    private final Replication replication;
     private final List<String> listening = new CopyOnWriteArrayList<>();
     private volatile String ioEngine = "nio";
     private volatile Runnable shutdownAction = () -> { };
@@ -46,14 +53,28 @@ public final class Server {
         this.tls = tls;
         this.blocking = new Blocking(keyspace);
         keyspace.events(new KeyspaceNotifier(pubsub, directives.get("notify-keyspace-events")));
+        this.snapshots = new Snapshots(directives, keyspace);
+        keyspace.expiryListener(propagator);
+        this.aof = new AppendOnlyFile(directives, keyspace, propagator);
+        propagator.lazyfreeExpire(() -> directives.get("lazyfree-lazy-expire").asBool());
         this.runId = randomHex40();
-        this.replicationId = randomHex40();
+        this.replication = new Replication(this);
     }
 
     private static String randomHex40() {
         byte[] id = new byte[20];
         new SecureRandom().nextBytes(id);
         return HexFormat.of().formatHex(id);
+    }
+
+    /** The append-only file (Redis 7 multi-part AOF). */
+    public AppendOnlyFile aof() {
+        return aof;
+    }
+
+    /** The command propagation feed (AOF, replicas). */
+    public Propagator propagator() {
+        return propagator;
     }
 
     /** The TLS reload component, whose current state INFO tls and CLIENT LIST report. */
@@ -99,6 +120,11 @@ public final class Server {
         return pubsub;
     }
 
+    /** RDB snapshots: SAVE, BGSAVE, save points, the change counter, loading. */
+    public Snapshots snapshots() {
+        return snapshots;
+    }
+
     public long startMs() {
         return startMs;
     }
@@ -109,7 +135,12 @@ public final class Server {
 
     /** The replication ID (INFO master_replid); Redis draws it apart from the run ID. */
     public String replicationId() {
-        return replicationId;
+        return replication.replid();
+    }
+
+    /** Replication: IDs, offset, backlog, attached replicas and the link to a master. */
+    public Replication replication() {
+        return replication;
     }
 
     /** Addresses the listeners are bound to, for the start-up block and INFO. */

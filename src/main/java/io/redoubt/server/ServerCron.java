@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Redis's serverCron: {@code hz} times a second, active expiry and rehashing with the keyspace lock held,
- * the ops-per-second sample, and once a second the idle-client {@code timeout} check.
+ * the ops-per-second sample, the {@code save} points, and once a second the idle-client {@code timeout} check.
  */
 public final class ServerCron implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServerCron.class);
@@ -44,6 +44,8 @@ public final class ServerCron implements AutoCloseable {
             try {
                 server.keyspace().cron(hz);
                 server.stats().sampleOps(System.currentTimeMillis());
+                server.snapshots().cron();
+                server.aof().cron();
             } finally {
                 lock.unlock();
             }

@@ -6,6 +6,7 @@ import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.net.ClientChannelInitializer;
 import io.redoubt.net.Listener;
 import io.redoubt.net.Transport;
+import io.redoubt.persistence.aof.ExecutorReplayer;
 import io.redoubt.tls.TlsReloader;
 import io.redoubt.tls.TlsSettings;
 import java.util.ArrayList;
@@ -48,6 +49,11 @@ public final class ServerLifecycle implements SmartLifecycle {
         if (TlsSettings.from(d).inUse()) {
             tls.reload("startup"); // fails start-up, naming the file and reason, before anything listens
         }
+        if (!d.get("appendonly").asBool()) { // as Redis: the AOF, when on, is the data set loaded at start-up
+            server.snapshots().loadAtStartup(); // a bad RDB stops start-up, naming the file, offset and reason
+        }
+        // the AOF is loaded (or created) before anything listens; a bad one stops start-up with Redis's reason
+        server.aof().startUp(new ExecutorReplayer(server, executor));
         transport = new Transport(ioThreads);
         server.ioEngine(transport.engine());
         int backlog = d.get("tcp-backlog").asInt();
@@ -73,6 +79,7 @@ public final class ServerLifecycle implements SmartLifecycle {
         refreshListening();
         cron = new ServerCron(server);
         cron.start();
+        server.replication().start(transport, executor); // replicaof: the link to the master starts now
         running = true;
         logStartup();
     }
@@ -129,6 +136,7 @@ public final class ServerLifecycle implements SmartLifecycle {
         if (cron != null) {
             cron.close();
         }
+        server.replication().stop();
         if (plain != null) {
             plain.close();
             secure.close();
@@ -136,6 +144,7 @@ public final class ServerLifecycle implements SmartLifecycle {
         if (transport != null) {
             transport.close();
         }
+        server.aof().shutdown();
     }
 
     @Override

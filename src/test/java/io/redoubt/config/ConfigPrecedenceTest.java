@@ -34,8 +34,9 @@ class ConfigPrecedenceTest {
               maxclients: 6000
               timeout: 400
               appendonly: yes
+              dir: %s
               protected-mode: no
-            """.formatted(conf));
+            """.formatted(conf, dir));
         try (TestServer server = TestServer.start("--spring.config.location=file:" + yml, "timeout=500");
              RawConnection c = new RawConnection(server.port())) {
             assertThat(c.configGet("hz", "maxclients", "timeout", "tcp-keepalive", "slowlog-max-len", "appendonly", "protected-mode"))

@@ -55,10 +55,42 @@ class RedisConfFixtureTest {
         entry("set-max-intset-entries", "256"),
         entry("set-max-listpack-entries", "32"),
         entry("set-max-listpack-value", "32"),
+        entry("list-max-listpack-size", "5"),
+        entry("list-compress-depth", "1"),
         entry("save", "900 1 300 10 60 10000"),
         entry("appendonly", "yes"),
         entry("dir", "/tmp"),
         entry("dbfilename", "my dump.rdb"),
+        entry("rdbcompression", "no"),
+        entry("rdbchecksum", "no"),
+        entry("stop-writes-on-bgsave-error", "no"),
+        entry("appendfsync", "always"),
+        entry("appendfilename", "redoubt.aof"),
+        entry("appenddirname", "redoubtaof"),
+        entry("auto-aof-rewrite-percentage", "50"),
+        entry("auto-aof-rewrite-min-size", "33554432"),
+        entry("aof-load-truncated", "no"),
+        entry("aof-use-rdb-preamble", "no"),
+        entry("no-appendfsync-on-rewrite", "yes"),
+        entry("lazyfree-lazy-expire", "yes"),
+        entry("replicaof", "127.0.0.1 7999"),
+        entry("masterauth", "master pass"),
+        entry("masteruser", "repluser"),
+        entry("replica-read-only", "no"),
+        entry("replica-serve-stale-data", "no"),
+        entry("repl-diskless-sync", "no"),
+        entry("repl-diskless-sync-delay", "0"),
+        entry("repl-backlog-size", "2097152"),
+        entry("repl-backlog-ttl", "60"),
+        entry("repl-ping-replica-period", "5"),
+        entry("repl-timeout", "30"),
+        entry("repl-disable-tcp-nodelay", "yes"),
+        entry("min-replicas-to-write", "1"),
+        entry("min-replicas-max-lag", "5"),
+        entry("replica-priority", "50"),
+        entry("replica-announced", "no"),
+        entry("replica-announce-ip", "10.0.0.5"),
+        entry("replica-announce-port", "7005"),
         entry("tls-port", "7003"),
         entry("tls-cert-file", "tls/redis.crt"),
         entry("tls-key-file", "tls/redis.key"),
@@ -81,9 +113,15 @@ class RedisConfFixtureTest {
         entry("tls-cluster", "yes"),
         entry("tls-auto-reload-interval", "30"));
 
-    /** Replaced on the command line of servers started with the fixture, so that TLS is not in use there. */
+    /** Redis's old names, which CONFIG GET * lists beside the new ones. */
+    static final Map<String, String> ALIASES = Map.of("list-max-ziplist-size", "list-max-listpack-size");
+
+    /**
+     * Replaced on the command line of servers started with the fixture, so that TLS is not in use there, no
+     * replication starts, and (dir) each test server keeps its data in a directory of its own.
+     */
     static final Set<String> REPLACED = Set.of("port", "bind", "appendonly", "tls-port", "tls-replication",
-        "tls-cluster");
+        "tls-cluster", "replicaof", "dir");
 
     /** Directives the reference redis-server (7.0) does not know (7.2's, Valkey's): left out of the file it reads. */
     static final Set<String> NOT_IN_REDIS_7_0 = Set.of("set-max-listpack-entries", "set-max-listpack-value",
@@ -126,15 +164,19 @@ class RedisConfFixtureTest {
 
     @Test
     void configGetShowsEveryValueOfAServerStartedWithTheFixture() throws Exception {
-        // the test server's own --redoubt.port and --redoubt.bind come after, and the command line wins
+        // the test server's own --redoubt.port and --redoubt.bind come after, and the command line wins; the AOF
+        // stays off so that nothing is written into the fixture's dir (/tmp)
         try (TestServer server = TestServer.start("config-file=" + FIXTURE, "tls-port=0", "tls-replication=no",
-                 "tls-cluster=no");
+                 "tls-cluster=no", "appendonly=no", "replicaof=no one");
              RawConnection c = new RawConnection(server.port())) {
             assertThat(c.call("AUTH", PASSWORD)).isEqualTo("OK");
             Map<String, String> all = c.configGet("*");
-            assertThat(all.keySet()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+            Set<String> names = new TreeSet<>(EXPECTED.keySet());
+            names.addAll(ALIASES.keySet());
+            assertThat(all.keySet()).containsExactlyInAnyOrderElementsOf(names);
+            ALIASES.forEach((alias, name) -> assertThat(all.get(alias)).as(alias).isEqualTo(EXPECTED.get(name)));
             EXPECTED.forEach((name, value) -> {
-                if (!REPLACED.contains(name)) {
+                if (!REPLACED.contains(name) && !name.equals("dir")) { // TestServer gives each server its own dir
                     assertThat(all.get(name)).as(name).isEqualTo(value);
                 }
             });
@@ -149,7 +191,7 @@ class RedisConfFixtureTest {
         // appendonly, so it is turned off (and port and bind replaced) on its command line
         try (RealRedis redis = RealRedis.start(withoutNewerDirectives(), FIXTURE.getParent(), PASSWORD,
                  "--appendonly", "no",
-                 "--tls-port", "0", "--tls-replication", "no", "--tls-cluster", "no");
+                 "--tls-port", "0", "--tls-replication", "no", "--tls-cluster", "no", "--replicaof", "no", "one");
              RawConnection c = redis.connect()) {
             for (String name : EXPECTED.keySet()) {
                 if (REPLACED.contains(name) || NOT_IN_REDIS_7_0.contains(name)) {

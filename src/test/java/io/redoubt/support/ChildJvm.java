@@ -108,6 +108,15 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Kills the process at once (SIGKILL on Linux, like kill -9): no shutdown hook or flush runs. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the process (if still running) and removes its output files. */
     @Override
     public void close() {

@@ -56,6 +56,12 @@ public final class ClientLine {
      */
     private static String flags(Client c) {
         StringBuilder f = new StringBuilder();
+        if (c.replica()) {
+            f.append('S');
+        }
+        if (c.master()) {
+            f.append('M');
+        }
         if (c.multiQueued() >= 0) {
             f.append('x');
         }

@@ -6,6 +6,7 @@ import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
 import io.redoubt.keyspace.KeyEvents;
+import io.redoubt.propagation.Words;
 import io.redoubt.util.Bytes;
 
 /** Times to live: EXPIRE PEXPIRE EXPIREAT PEXPIREAT (with NX XX GT LT), TTL PTTL EXPIRETIME PEXPIRETIME, PERSIST. */
@@ -67,15 +68,20 @@ final class ExpireCommands {
         Database db = c.db();
         Dict.Entry e = db.lookup(c.arg(1));
         if (e == null || !allowed(flags, e.expireAt, when)) {
+            c.propagateNothing();
             c.reply.integer(0);
             return;
         }
         if (when <= now) {
             db.remove(e);
             c.notifyKeyEvent(KeyEvents.GENERIC, "del", c.arg(1));
+            c.propagateExpiredDeletion(c.arg(1));
         } else {
             db.setExpire(e, when);
             c.notifyKeyEvent(KeyEvents.GENERIC, "expire", c.arg(1));
+            if (c.propagating()) { // every form is propagated as an absolute time in ms
+                c.propagateAs(Words.PEXPIREAT, c.arg(1), Bytes.fromLong(when));
+            }
         }
         c.reply.integer(1);
     }
@@ -144,6 +150,8 @@ final class ExpireCommands {
         boolean persisted = e != null && db.persist(e);
         if (persisted) {
             c.notifyKeyEvent(KeyEvents.GENERIC, "persist", c.arg(1));
+        } else {
+            c.propagateNothing();
         }
         c.reply.integer(persisted ? 1 : 0);
     }

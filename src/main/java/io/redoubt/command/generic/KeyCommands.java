@@ -45,13 +45,15 @@ public final class KeyCommands {
             .doc("Returns all key names that match a pattern.", "1.0.0", "generic",
                 "O(N) with N being the number of keys in the database, under the assumption that the key names in "
                     + "the database and the given pattern have limited length.");
-        t.add("randomkey", 1, "readonly", 0, 0, 0, "@keyspace @read @slow", KeyCommands::randomKey)
+        t.add("randomkey", 1, "readonly touches_arbitrary_keys", 0, 0, 0, "@keyspace @read @slow", KeyCommands::randomKey)
             .doc("Returns a random key name from the database.", "1.0.0", "generic", "O(1)");
         ExpireCommands.register(t);
         ScanCommand.register(t);
         RenameCommands.register(t);
         CopyCommands.register(t);
         ObjectCommand.register(t);
+        SortCommand.register(t);
+        DumpRestoreCommands.register(t);
     }
 
     static void del(CommandContext c) {
@@ -62,6 +64,9 @@ public final class KeyCommands {
                 c.notifyKeyEvent(KeyEvents.GENERIC, "del", c.arg(i));
                 n++;
             }
+        }
+        if (n == 0) {
+            c.propagateNothing();
         }
         c.reply.integer(n);
     }

@@ -17,7 +17,7 @@ final class ScanCommand {
     }
 
     static void register(CommandTable t) {
-        t.add("scan", -2, "readonly", 0, 0, 0, "@keyspace @read @slow", ScanCommand::scan)
+        t.add("scan", -2, "readonly touches_arbitrary_keys", 0, 0, 0, "@keyspace @read @slow", ScanCommand::scan)
             .doc("Iterates over the key names in the database.", "2.8.0", "generic",
                 "O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor "
                     + "to return back to 0. N is the number of elements inside the collection.");

@@ -5,6 +5,7 @@ import io.redoubt.command.RedisError;
 import io.redoubt.command.string.LongDouble;
 import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.RedisHash;
+import io.redoubt.propagation.Words;
 import io.redoubt.util.Bytes;
 import java.nio.charset.StandardCharsets;
 
@@ -61,6 +62,7 @@ final class HashCounterCommands {
         byte[] text = sum.toHumanString().getBytes(StandardCharsets.US_ASCII);
         h.put(c.arg(2), text, c.collectionLimits());
         c.notifyKeyEvent(KeyEvents.HASH, "hincrbyfloat", c.arg(1));
+        c.propagateAs(Words.HSET, c.arg(1), c.arg(2), text); // the result, so replicas need not compute it
         c.reply.bulk(text);
     }
 }

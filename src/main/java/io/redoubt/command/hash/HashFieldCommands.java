@@ -43,6 +43,7 @@ final class HashFieldCommands {
     static void hsetnx(CommandContext c) {
         RedisHash h = HashAccess.writeOrCreate(c);
         if (h.get(c.arg(2)) != null) {
+            c.propagateNothing();
             c.reply.integer(0);
             return;
         }
@@ -87,6 +88,9 @@ final class HashFieldCommands {
                 c.notifyKeyEvent(KeyEvents.HASH, "hdel", c.arg(1));
                 HashAccess.deleteIfEmpty(c, h);
             }
+        }
+        if (deleted == 0) {
+            c.propagateNothing();
         }
         c.reply.integer(deleted);
     }

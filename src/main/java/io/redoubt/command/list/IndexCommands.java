@@ -72,13 +72,13 @@ final class IndexCommands {
         }
         long index = c.longArg(2);
         byte[] value = c.arg(3);
-        l.growing(value.length);
+        l.growing(value.length, 1, ListAccess.limit(c));
         int i = position(index, l.size());
         if (i < 0) {
             throw OUT_OF_RANGE;
         }
         l.set(i, value);
-        l.shrunk();
+        l.shrunk(ListAccess.limit(c));
         c.notifyKeyEvent(KeyEvents.LIST, "lset", c.arg(1));
         c.reply.ok();
     }
@@ -95,11 +95,12 @@ final class IndexCommands {
         }
         ListValue l = ListAccess.write(c, c.arg(1));
         if (l == null) {
+            c.propagateNothing();
             c.reply.integer(0);
             return;
         }
         byte[] value = c.arg(4);
-        l.growing(value.length);
+        l.growing(value.length, 1, ListAccess.limit(c));
         for (int i = 0; i < l.size(); i++) {
             if (Arrays.equals(l.get(i), c.arg(3))) {
                 l.insert(after ? i + 1 : i, value);
@@ -108,6 +109,7 @@ final class IndexCommands {
                 return;
             }
         }
+        c.propagateNothing(); // no pivot: nothing inserted
         c.reply.integer(-1);
     }
 
@@ -117,6 +119,7 @@ final class IndexCommands {
         byte[] key = c.arg(1);
         ListValue l = ListAccess.write(c, key);
         if (l == null) {
+            c.propagateNothing();
             c.reply.integer(0);
             return;
         }
@@ -143,6 +146,8 @@ final class IndexCommands {
         if (removed > 0) {
             c.notifyKeyEvent(KeyEvents.LIST, "lrem", key);
             ListAccess.removed(c, key, l);
+        } else {
+            c.propagateNothing();
         }
         c.reply.integer(removed);
     }
@@ -153,6 +158,7 @@ final class IndexCommands {
         byte[] key = c.arg(1);
         ListValue l = ListAccess.write(c, key);
         if (l == null) {
+            c.propagateNothing();
             c.reply.ok();
             return;
         }

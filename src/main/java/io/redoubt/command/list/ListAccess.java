@@ -4,6 +4,7 @@ import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Dict;
 import io.redoubt.keyspace.KeyEvents;
+import io.redoubt.keyspace.ListNodeLimit;
 import io.redoubt.keyspace.ListValue;
 import io.redoubt.net.Reply;
 
@@ -57,7 +58,8 @@ final class ListAccess {
             raw += c.arg(i).length;
         }
         ListValue l = list == null ? new ListValue() : list;
-        l.growing(raw); // one check for the whole command, as Redis's listTypeTryConversionAppend
+        // one check for the whole command, as Redis's listTypeTryConversionAppend
+        l.growing(raw, c.argc() - from, limit(c));
         for (int i = from; i < c.argc(); i++) {
             pushOne(l, end, c.arg(i));
         }
@@ -80,6 +82,11 @@ final class ListAccess {
         return end == End.LEFT ? l.popHead() : l.popTail();
     }
 
+    /** The node limit list-max-listpack-size sets now (CONFIG SET applies to the next command). */
+    static ListNodeLimit limit(CommandContext c) {
+        return ListNodeLimit.of(c.server.directives().get("list-max-listpack-size").asLong());
+    }
+
     static String pushEvent(End end) {
         return end == End.LEFT ? "lpush" : "rpush";
     }
@@ -97,7 +104,7 @@ final class ListAccess {
             c.db().delete(key);
             c.notifyKeyEvent(KeyEvents.GENERIC, "del", key);
         } else {
-            l.shrunk();
+            l.shrunk(limit(c));
         }
     }
 

@@ -5,6 +5,8 @@ import io.redoubt.command.RedisError;
 import io.redoubt.command.list.ListAccess.End;
 import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.ListValue;
+import io.redoubt.propagation.Words;
+import io.redoubt.util.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +33,9 @@ final class PushPopCommands {
     static void pushx(CommandContext c, End end) {
         byte[] key = c.arg(1);
         ListValue l = ListAccess.write(c, key);
+        if (l == null) {
+            c.propagateNothing();
+        }
         c.reply.integer(l == null ? 0 : ListAccess.push(c, key, l, end, 2));
     }
 
@@ -43,6 +48,9 @@ final class PushPopCommands {
         long count = hasCount ? positive(c, 2) : 1;
         byte[] key = c.arg(1);
         ListValue l = ListAccess.write(c, key);
+        if (l == null || count == 0) {
+            c.propagateNothing();
+        }
         if (l == null) {
             if (hasCount) {
                 c.reply.nullArray();
@@ -93,10 +101,14 @@ final class PushPopCommands {
         for (byte[] key : a.keys()) {
             ListValue l = ListAccess.write(c, key);
             if (l != null) {
+                if (c.propagating()) { // Redis replicates [B]LMPOP as LPOP/RPOP key count
+                    c.propagateAs(popWord(a.end()), key, Bytes.fromLong(Math.min(a.count(), l.size())));
+                }
                 ListAccess.popRangeWithKey(c, key, l, a.end(), a.count());
                 return true;
             }
         }
+        c.propagateNothing();
         return false;
     }
 
@@ -112,12 +124,17 @@ final class PushPopCommands {
                 c.reply.bulk(key);
                 c.reply.bulk(ListAccess.popOne(l, end));
                 c.notifyKeyEvent(KeyEvents.LIST, ListAccess.popEvent(end), key);
-            ListAccess.removed(c, key, l);
+                ListAccess.removed(c, key, l);
+                c.propagateAs(popWord(end), key);
                 return;
             }
             keys.add(key);
         }
         c.block(keys, "list", deadline);
+    }
+
+    private static byte[] popWord(End end) {
+        return end == End.LEFT ? Words.LPOP : Words.RPOP;
     }
 
     static void lmove(CommandContext c) {
@@ -133,19 +150,25 @@ final class PushPopCommands {
     static void blmove(CommandContext c) {
         End from = ListAccess.end(c, 3);
         End to = ListAccess.end(c, 4);
-        blockingMove(c, from, to, c.timeoutArg(5));
+        if (blockingMove(c, from, to, c.timeoutArg(5))) {
+            c.propagateAs(Words.LMOVE, c.arg(1), c.arg(2), c.arg(3), c.arg(4));
+        }
     }
 
     static void brpoplpush(CommandContext c) {
-        blockingMove(c, End.RIGHT, End.LEFT, c.timeoutArg(3));
+        if (blockingMove(c, End.RIGHT, End.LEFT, c.timeoutArg(3))) {
+            c.propagateAs(Words.RPOPLPUSH, c.arg(1), c.arg(2));
+        }
     }
 
-    private static void blockingMove(CommandContext c, End from, End to, long deadline) {
+    /** Moves, or blocks when the source is empty; true when it moved. */
+    private static boolean blockingMove(CommandContext c, End from, End to, long deadline) {
         if (ListAccess.write(c, c.arg(1)) == null) {
             c.block(List.of(c.arg(1)), "list", deadline);
-        } else {
-            move(c, from, to);
+            return false;
         }
+        move(c, from, to);
+        return true;
     }
 
     /**
@@ -157,6 +180,7 @@ final class PushPopCommands {
         byte[] dstKey = c.arg(2);
         ListValue src = ListAccess.write(c, srcKey);
         if (src == null) {
+            c.propagateNothing();
             c.reply.nullBulk();
             return;
         }
@@ -164,11 +188,11 @@ final class PushPopCommands {
         byte[] value = ListAccess.popOne(src, from);
         if (dst == null) {
             dst = new ListValue();
-            dst.growing(value.length);
+            dst.growing(ListValue.checkedBytes(value), 1, ListAccess.limit(c));
             ListAccess.pushOne(dst, to, value);
             c.db().add(dstKey, dst);
         } else {
-            dst.growing(value.length);
+            dst.growing(ListValue.checkedBytes(value), 1, ListAccess.limit(c));
             ListAccess.pushOne(dst, to, value);
         }
         // Redis's order: the push, then the pop, then the emptied source's deletion

@@ -8,6 +8,7 @@ import io.redoubt.keyspace.Keyspace;
 import io.redoubt.net.Client;
 import io.redoubt.net.ClientRegistry;
 import io.redoubt.pubsub.SubscriptionKind;
+import io.redoubt.persistence.Snapshots;
 import io.redoubt.server.Server;
 import io.redoubt.server.ServerStats;
 import io.redoubt.tls.CertificateFacts;
@@ -123,8 +124,9 @@ final class InfoSections {
             .field("jvm_heap_max", ProcessInfo.heapMax());
     }
 
-    /** No persistence yet: what a Redis that has never saved and has AOF off reports. */
+    /** RDB figures from the snapshots; AOF is not implemented, so its fields are those of AOF off. */
     void persistence() {
+        Snapshots rdb = server.snapshots();
         field("loading", 0)
             .field("async_loading", 0)
             .field("current_cow_peak", 0)
@@ -133,28 +135,20 @@ final class InfoSections {
             .field("current_fork_perc", "0.00")
             .field("current_save_keys_processed", 0)
             .field("current_save_keys_total", 0)
-            .field("rdb_changes_since_last_save", 0)
-            .field("rdb_bgsave_in_progress", 0)
-            .field("rdb_last_save_time", server.startMs() / 1000)
-            .field("rdb_last_bgsave_status", "ok")
-            .field("rdb_last_bgsave_time_sec", -1)
-            .field("rdb_current_bgsave_time_sec", -1)
-            .field("rdb_saves", 0)
+            .field("rdb_changes_since_last_save", rdb.dirty())
+            .field("rdb_bgsave_in_progress", rdb.bgsaveInProgress() ? 1 : 0)
+            .field("rdb_last_save_time", rdb.lastSaveSeconds())
+            .field("rdb_last_bgsave_status", rdb.lastBgsaveOk() ? "ok" : "err")
+            .field("rdb_last_bgsave_time_sec", rdb.lastBgsaveDurationSec())
+            .field("rdb_current_bgsave_time_sec", rdb.currentBgsaveSec())
+            .field("rdb_saves", rdb.saves())
             .field("rdb_last_cow_size", 0)
-            .field("rdb_last_load_keys_expired", 0)
-            .field("rdb_last_load_keys_loaded", 0)
-            .field("aof_enabled", 0)
-            .field("aof_rewrite_in_progress", 0)
-            .field("aof_rewrite_scheduled", 0)
-            .field("aof_last_rewrite_time_sec", -1)
-            .field("aof_current_rewrite_time_sec", -1)
-            .field("aof_last_bgrewrite_status", "ok")
-            .field("aof_rewrites", 0)
-            .field("aof_rewrites_consecutive_failures", 0)
-            .field("aof_last_write_status", "ok")
-            .field("aof_last_cow_size", 0)
-            .field("module_fork_in_progress", 0)
+            .field("rdb_last_load_keys_expired", rdb.lastLoadKeysExpired())
+            .field("rdb_last_load_keys_loaded", rdb.lastLoadKeysLoaded());
+        server.aof().info(this::field);
+        field("module_fork_in_progress", 0)
             .field("module_fork_last_cow_size", 0);
+        server.aof().infoWhenOn(this::field);
     }
 
     void stats() {
@@ -168,9 +162,9 @@ final class InfoSections {
             .field("total_net_repl_input_bytes", 0)
             .field("total_net_repl_output_bytes", 0)
             .field("rejected_connections", server.clients().totalRejected())
-            .field("sync_full", 0)
-            .field("sync_partial_ok", 0)
-            .field("sync_partial_err", 0)
+            .field("sync_full", server.replication().syncFull())
+            .field("sync_partial_ok", server.replication().syncPartialOk())
+            .field("sync_partial_err", server.replication().syncPartialErr())
             .field("expired_keys", ks.expiredKeys())
             .field("expired_stale_perc", "0.00")
             .field("expired_time_cap_reached_count", 0)
@@ -194,17 +188,7 @@ final class InfoSections {
     }
 
     void replication() {
-        field("role", "master")
-            .field("connected_slaves", 0)
-            .field("master_failover_state", "no-failover")
-            .field("master_replid", server.replicationId())
-            .field("master_replid2", "0".repeat(40))
-            .field("master_repl_offset", 0)
-            .field("second_repl_offset", -1)
-            .field("repl_backlog_active", 0)
-            .field("repl_backlog_size", 1048576)
-            .field("repl_backlog_first_byte_offset", 0)
-            .field("repl_backlog_histlen", 0);
+        server.replication().info(this::field);
     }
 
     void cpu() {

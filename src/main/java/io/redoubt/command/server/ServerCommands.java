@@ -6,8 +6,8 @@ import io.redoubt.command.RedisError;
 import java.time.Instant;
 
 /**
- * The server family: DBSIZE TIME FLUSHDB FLUSHALL SWAPDB here, and INFO COMMAND SLOWLOG DEBUG SHUTDOWN from
- * their own classes.
+ * The server family: DBSIZE TIME FLUSHDB FLUSHALL SWAPDB here, and INFO COMMAND SLOWLOG DEBUG SHUTDOWN
+ * SAVE BGSAVE LASTSAVE from their own classes.
  */
 public final class ServerCommands {
     private ServerCommands() {
@@ -36,6 +36,7 @@ public final class ServerCommands {
         SlowlogCommand.register(t);
         DebugCommand.register(t);
         ShutdownCommand.register(t);
+        PersistenceCommands.register(t);
     }
 
     static void time(CommandContext c) {
@@ -54,6 +55,7 @@ public final class ServerCommands {
     static void flushAll(CommandContext c) {
         checkFlushMode(c);
         c.keyspace().flushAll();
+        c.server.snapshots().afterFlushAll(); // with save points set, Redis saves the empty dataset at once
         c.reply.ok();
     }
 

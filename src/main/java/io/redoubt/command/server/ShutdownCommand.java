@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]. Nothing is replied on success: the connection closes as the
- * server stops. With no persistence and no replicas yet there is nothing to save or wait for, so NOW and
- * FORCE change nothing and ABORT never finds a shutdown in progress.
+ * server stops. The RDB is saved first when save points are set or SAVE is given (not with NOSAVE); a failed
+ * save keeps the server up with Redis's error, unless FORCE. With no replicas yet there is nothing to wait for,
+ * so NOW changes nothing and ABORT never finds a shutdown in progress.
  */
 public final class ShutdownCommand {
     private static final Logger log = LoggerFactory.getLogger(ShutdownCommand.class);
@@ -29,12 +30,14 @@ public final class ShutdownCommand {
         boolean save = false;
         boolean noSave = false;
         boolean abort = false;
+        boolean force = false;
         for (int i = 1; i < c.argc(); i++) {
             switch (c.option(i)) {
                 case "save" -> save = true;
                 case "nosave" -> noSave = true;
                 case "abort" -> abort = true;
-                case "now", "force" -> { }
+                case "force" -> force = true;
+                case "now" -> { }
                 default -> throw RedisError.SYNTAX;
             }
         }
@@ -45,8 +48,16 @@ public final class ShutdownCommand {
             throw new RedisError("ERR No shutdown in progress.");
         }
         log.warn("User requested shutdown...");
-        if (save) {
-            log.warn("SHUTDOWN SAVE: persistence is not implemented yet, nothing is saved");
+        if (save || !noSave && c.server.snapshots().savePointsSet()) {
+            log.info("Saving the final RDB snapshot before exiting.");
+            try {
+                c.server.snapshots().save();
+            } catch (java.io.IOException e) {
+                log.warn("Error trying to save the DB, can't exit.");
+                if (!force) {
+                    throw new RedisError("ERR Errors trying to SHUTDOWN. Check logs.");
+                }
+            }
         }
         c.client.closeAfterReply();
         c.server.shutdown();

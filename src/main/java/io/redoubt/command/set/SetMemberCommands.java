@@ -33,6 +33,8 @@ final class SetMemberCommands {
         }
         if (added > 0) {
             c.notifyKeyEvent(KeyEvents.SET, "sadd", c.arg(1));
+        } else {
+            c.propagateNothing();
         }
         c.reply.integer(added);
     }
@@ -50,6 +52,9 @@ final class SetMemberCommands {
                 c.notifyKeyEvent(KeyEvents.SET, "srem", c.arg(1));
                 SetAccess.deleteIfEmpty(c, 1, s);
             }
+        }
+        if (removed == 0) {
+            c.propagateNothing();
         }
         c.reply.integer(removed);
     }
@@ -86,16 +91,19 @@ final class SetMemberCommands {
         if (src == null) {
             // Redis looks the destination up too, then answers 0 whatever its type
             db.lookupWrite(c.arg(2));
+            c.propagateNothing();
             c.reply.integer(0);
             return;
         }
         RedisSet dst = SetAccess.write(c, 2);
         byte[] member = c.arg(3);
         if (src == dst) {
+            c.propagateNothing();
             c.reply.integer(src.contains(member) ? 1 : 0);
             return;
         }
         if (!src.remove(member)) {
+            c.propagateNothing();
             c.reply.integer(0);
             return;
         }

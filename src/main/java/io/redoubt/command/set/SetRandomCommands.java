@@ -6,6 +6,7 @@ import io.redoubt.keyspace.CollectionLimits;
 import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.RandomSample;
 import io.redoubt.keyspace.RedisSet;
+import io.redoubt.propagation.Words;
 import java.util.List;
 import java.util.function.Function;
 
@@ -65,6 +66,7 @@ final class SetRandomCommands {
         if (c.argc() == 2) {
             RedisSet s = SetAccess.write(c, 1);
             if (s == null) {
+                c.propagateNothing();
                 c.reply.nullBulk();
                 return;
             }
@@ -72,6 +74,7 @@ final class SetRandomCommands {
             s.remove(m);
             c.notifyKeyEvent(KeyEvents.SET, "spop", c.arg(1));
             SetAccess.deleteIfEmpty(c, 1, s);
+            c.propagateAs(Words.SREM, c.arg(1), m); // SPOP is replicated as SREM of what it drew
             c.reply.bulk(m);
             return;
         }
@@ -81,6 +84,7 @@ final class SetRandomCommands {
         }
         RedisSet s = SetAccess.write(c, 1);
         if (s == null || n == 0) {
+            c.propagateNothing();
             c.reply.set(0);
             return;
         }
@@ -89,6 +93,7 @@ final class SetRandomCommands {
             SetAccess.replySet(c, s);
             c.db().delete(c.arg(1));
             c.notifyKeyEvent(KeyEvents.GENERIC, "del", c.arg(1));
+            c.propagateAs(Words.DEL, c.arg(1)); // the whole set went: replicated as DEL
             return;
         }
         List<byte[]> picked = sample(s, (int) n);
@@ -96,6 +101,9 @@ final class SetRandomCommands {
         for (byte[] m : picked) {
             s.remove(m);
             c.reply.bulk(m);
+            if (c.propagating()) { // one SREM per member drawn, as Redis 7.0 replicates SPOP with a count
+                c.propagateAs(Words.SREM, c.arg(1), m);
+            }
         }
         if ((long) s.size() * SPOP_MOVE_STRATEGY_MUL <= n) {
             // Redis 7.2 builds a new set of the few members left, so the key may get a smaller encoding

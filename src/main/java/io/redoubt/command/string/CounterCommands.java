@@ -6,6 +6,7 @@ import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
 import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.Values;
+import io.redoubt.propagation.Words;
 import io.redoubt.util.Bytes;
 import java.nio.charset.StandardCharsets;
 
@@ -68,6 +69,7 @@ final class CounterCommands {
         byte[] text = sum.toHumanString().getBytes(StandardCharsets.US_ASCII);
         store(db, e, c.arg(1), text);
         c.notifyKeyEvent(KeyEvents.STRING, "incrbyfloat", c.arg(1));
+        c.propagateAs(Words.SET, c.arg(1), text, Words.KEEPTTL); // the result, so replicas need not compute it
         c.reply.bulk(text);
     }
 

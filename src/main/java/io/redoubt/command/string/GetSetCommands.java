@@ -6,6 +6,8 @@ import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
 import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.Values;
+import io.redoubt.propagation.Words;
+import io.redoubt.util.Bytes;
 
 /** Whole-value reads and writes: GET SET SETNX SETEX PSETEX GETSET GETDEL GETEX MGET MSET MSETNX. */
 final class GetSetCommands {
@@ -73,6 +75,7 @@ final class GetSetCommands {
         }
         boolean found = db.lookupWrite(key) != null;
         if ((o.nx && found) || (o.xx && !found)) {
+            c.propagateNothing();
             return false;
         }
         Dict.Entry e = db.put(key, value, o.keepTtl || expireAt != 0);
@@ -81,7 +84,28 @@ final class GetSetCommands {
             db.setExpire(e, expireAt);
             c.notifyKeyEvent(KeyEvents.GENERIC, "expire", key);
         }
+        if (c.propagating() && (expireAt != 0 || o.get)) {
+            propagateSet(c, key, value, expireAt);
+        }
         return true;
+    }
+
+    /**
+     * Redis's rewrite of a SET that succeeded: any expiry becomes SET key value PXAT ms (options dropped);
+     * otherwise the command as received, without GET.
+     */
+    private static void propagateSet(CommandContext c, byte[] key, byte[] value, long expireAt) {
+        if (expireAt != 0) {
+            c.propagateAs(Words.SET, key, value, Words.PXAT, Bytes.fromLong(expireAt));
+            return;
+        }
+        java.util.List<byte[]> argv = new java.util.ArrayList<>();
+        for (int i = 0; i < c.argc(); i++) {
+            if (i < 3 || !c.argIs(i, "get")) {
+                argv.add(c.arg(i));
+            }
+        }
+        c.propagateAs(argv.toArray(new byte[0][]));
     }
 
     static void getset(CommandContext c) {
@@ -97,6 +121,9 @@ final class GetSetCommands {
         if (e != null) {
             c.db().remove(e);
             c.notifyKeyEvent(KeyEvents.GENERIC, "del", c.arg(1));
+            c.propagateAs(Words.DEL, c.arg(1));
+        } else {
+            c.propagateNothing();
         }
     }
 
@@ -107,18 +134,23 @@ final class GetSetCommands {
         Object v = StringAccess.value(e);
         if (v == null) {
             c.reply.nullBulk(); // a missing key is answered before the expiry is even checked
+            c.propagateNothing();
             return;
         }
         long expireAt = o.expireAtMs(c);
         StringAccess.bulk(c.reply, v);
+        c.propagateNothing(); // unless it changes the time to live, as below
         if (o.expiry != null && !o.expiry.relative() && expireAt <= c.keyspace().now()) {
             db.remove(e); // an absolute time already past deletes the key at once
             c.notifyKeyEvent(KeyEvents.GENERIC, "del", c.arg(1));
+            c.propagateExpiredDeletion(c.arg(1));
         } else if (o.expiry != null) {
             db.setExpire(e, expireAt);
             c.notifyKeyEvent(KeyEvents.GENERIC, "expire", c.arg(1));
+            c.propagateAs(Words.PEXPIREAT, c.arg(1), Bytes.fromLong(expireAt));
         } else if (o.persist && db.persist(e)) {
             c.notifyKeyEvent(KeyEvents.GENERIC, "persist", c.arg(1));
+            c.propagateAs(Words.PERSIST, c.arg(1));
         }
     }
 
@@ -146,6 +178,7 @@ final class GetSetCommands {
         Database db = c.db();
         for (int i = 1; i < c.argc(); i += 2) {
             if (db.lookupWrite(c.arg(i)) != null) {
+                c.propagateNothing();
                 c.reply.integer(0);
                 return;
             }

@@ -114,6 +114,8 @@ final class MemberCommands {
         }
         if (added + updated > 0) {
             c.notifyKeyEvent(KeyEvents.ZSET, o.incr ? "zincr" : "zadd", c.arg(1));
+        } else {
+            c.propagateNothing(); // as Redis's dirty count: nothing added or changed
         }
         if (o.incr) {
             if (processed > 0) {
@@ -130,6 +132,7 @@ final class MemberCommands {
         Dict.Entry e = c.db().lookupWrite(c.arg(1));
         SortedSet z = ZsetAccess.value(e);
         if (z == null) {
+            c.propagateNothing();
             c.reply.integer(0);
             return;
         }
@@ -142,6 +145,8 @@ final class MemberCommands {
         if (removed > 0) {
             c.notifyKeyEvent(KeyEvents.ZSET, "zrem", c.arg(1));
             ZsetAccess.removed(c, e, z);
+        } else {
+            c.propagateNothing();
         }
         c.reply.integer(removed);
     }

@@ -5,6 +5,8 @@ import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Dict;
 import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.SortedSet;
+import io.redoubt.propagation.Words;
+import io.redoubt.util.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,6 +47,7 @@ final class PopCommands {
         Dict.Entry e = c.db().lookupWrite(c.arg(1));
         SortedSet z = ZsetAccess.value(e);
         if (z == null || count == 0) {
+            c.propagateNothing();
             c.reply.array(0);
             return;
         }
@@ -96,6 +99,7 @@ final class PopCommands {
             SortedSet z = ZsetAccess.value(e);
             if (z != null) {
                 Elements popped = pop(c, e, z, max, 1);
+                c.propagateAs(popWord(max), c.arg(i)); // replicated as the non-blocking pop
                 c.reply.array(3);
                 c.reply.bulk(c.arg(i));
                 c.reply.bulk(popped.member(0));
@@ -112,6 +116,9 @@ final class PopCommands {
             Dict.Entry e = c.db().lookupWrite(key);
             SortedSet z = ZsetAccess.value(e);
             if (z != null) {
+                if (c.propagating()) { // [B]ZMPOP is replicated as ZPOPMIN/ZPOPMAX key count
+                    c.propagateAs(popWord(a.max), key, Bytes.fromLong(Math.min(a.count, z.size())));
+                }
                 Elements popped = pop(c, e, z, a.max, a.count);
                 c.reply.array(2);
                 c.reply.bulk(key);
@@ -119,7 +126,12 @@ final class PopCommands {
                 return true;
             }
         }
+        c.propagateNothing();
         return false;
+    }
+
+    private static byte[] popWord(boolean max) {
+        return max ? Words.ZPOPMAX : Words.ZPOPMIN;
     }
 
     /** The arguments of ZMPOP and BZMPOP from numkeys on: keys, MIN|MAX, COUNT. */

@@ -52,7 +52,7 @@ class GenericCommandSpecsTest {
         assertThat(spec).as(name).isNotNull();
         assertThat(spec.fullName()).isEqualTo(String.join("|", parts));
         assertThat(spec.arity()).isEqualTo(arity);
-        assertThat(spec.flags()).isEqualTo(flags == null ? List.of() : List.of(flags.split(" ")));
+        assertThat(spec.publicFlags()).isEqualTo(flags == null ? List.of() : List.of(flags.split(" ")));
         assertThat(List.of(spec.firstKey(), spec.lastKey(), spec.step())).containsExactly(first, last, step);
         assertThat(spec.aclCategories()).isEqualTo(List.of(acl.split(" ")));
         assertThat(spec.group()).isEqualTo("generic");

@@ -1,0 +1,21 @@
+package io.redoubt.persistence.aof;
+
+import io.redoubt.keyspace.Keyspace;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * How the base file of a rewrite is written and read: as commands ({@link CommandBase}, aof-use-rdb-preamble no)
+ * or as an RDB snapshot ({@link RdbBase}, yes, Redis's default).
+ */
+public interface AofBaseFormat {
+    /** Whether the base file is an RDB (named {@code .base.rdb}) rather than commands ({@code .base.aof}). */
+    boolean rdb();
+
+    /** Writes a snapshot of every database (keyspace lock held). */
+    void write(Keyspace keyspace, OutputStream out) throws IOException;
+
+    /** Loads an RDB base file into the keyspace (start-up, before clients); command bases are replayed instead. */
+    void load(Keyspace keyspace, InputStream in, String fileName) throws IOException;
+}

@@ -1,0 +1,45 @@
+package io.redoubt.replication;
+
+import io.redoubt.persistence.EncodingLimits;
+import io.redoubt.persistence.RdbException;
+import io.redoubt.persistence.RdbLoader;
+import io.redoubt.persistence.RdbOptions;
+import io.redoubt.persistence.RdbWriter;
+import io.redoubt.server.Server;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The RDB of a full sync, through the persistence component's writer and loader (lock held). */
+final class RdbTransfer {
+    private RdbTransfer() {
+    }
+
+    /** The whole keyspace, with Redis's replication AUX fields (repl-stream-db, repl-id, repl-offset). */
+    static void write(Server server, Replication repl, OutputStream out) {
+        Map<String, String> aux = new LinkedHashMap<>();
+        aux.put("repl-stream-db", "0");
+        aux.put("repl-id", repl.replid());
+        aux.put("repl-offset", Long.toString(repl.offset()));
+        try {
+            new RdbWriter(RdbOptions.from(server.directives())).write(server.keyspace(), out, aux);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // written to memory: cannot happen
+        }
+    }
+
+    /** Replaces the keyspace with the RDB received from the master. */
+    static void load(Server server, byte[] rdb, int length) {
+        try {
+            new RdbLoader(EncodingLimits.from(server.directives()), true, false)
+                .load(new ByteArrayInputStream(rdb, 0, length), server.keyspace());
+        } catch (RdbException e) {
+            throw new IllegalStateException("Bad RDB from MASTER at offset " + e.offset() + ": " + e.reason(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

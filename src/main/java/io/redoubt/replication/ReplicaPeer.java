@@ -1,0 +1,83 @@
+package io.redoubt.replication;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.redoubt.net.Client;
+
+/**
+ * A replica as its master sees it: the client connection it came in on, what it announced with REPLCONF and how
+ * far it has acknowledged the stream. Everything sent to it goes through {@link #send}, which queues the write
+ * on the channel's event loop so that bytes leave in the order they were produced, whatever thread produced them.
+ */
+final class ReplicaPeer {
+    /** Redis's replica states, as INFO replication names them. */
+    enum State {
+        WAIT_BGSAVE("wait_bgsave"), SEND_BULK("send_bulk"), ONLINE("online");
+
+        final String info;
+
+        State(String info) {
+            this.info = info;
+        }
+    }
+
+    final Client client;
+    volatile State state = State.WAIT_BGSAVE;
+    volatile int listeningPort;
+    volatile String announcedIp;
+    volatile boolean capaEof;
+    volatile boolean capaPsync2;
+    /** Came with PSYNC (answered +FULLRESYNC first), not the old SYNC. */
+    volatile boolean psync;
+    volatile long ackOffset;
+    volatile long ackTimeMs = System.currentTimeMillis();
+    /** When the output buffer first went over the soft limit, 0 while under it. */
+    private long softLimitSince;
+
+    ReplicaPeer(Client client) {
+        this.client = client;
+    }
+
+    Channel channel() {
+        return client.channel();
+    }
+
+    /** The address INFO shows: the announced ip, else the connection's. */
+    String ip() {
+        if (announcedIp != null) {
+            return announcedIp;
+        }
+        String a = client.address();
+        String host = a.substring(0, a.lastIndexOf(':'));
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    void send(byte[] bytes) {
+        Channel ch = channel();
+        client.countOut(bytes.length);
+        ch.eventLoop().execute(() -> {
+            if (ch.isActive()) {
+                ch.writeAndFlush(Unpooled.wrappedBuffer(bytes));
+            }
+        });
+    }
+
+    /**
+     * client-output-buffer-limit for the replica class: true when the bytes waiting to be sent pass the hard
+     * limit, or stay over the soft limit for longer than its seconds; the caller then drops the replica.
+     */
+    boolean overOutputLimit(long hard, long soft, long softSeconds, long nowMs) {
+        long pending = client.pendingOutputBytes();
+        if (hard > 0 && pending >= hard) {
+            return true;
+        }
+        if (soft > 0 && pending >= soft) {
+            if (softLimitSince == 0) {
+                softLimitSince = nowMs;
+            }
+            return nowMs - softLimitSince > softSeconds * 1000;
+        }
+        softLimitSince = 0;
+        return false;
+    }
+}

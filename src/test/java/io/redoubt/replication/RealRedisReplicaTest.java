@@ -1,0 +1,60 @@
+package io.redoubt.replication;
+
+import static io.redoubt.replication.ReplicationProbe.assertSameData;
+import static io.redoubt.replication.ReplicationProbe.awaitCaughtUp;
+import static io.redoubt.replication.ReplicationProbe.awaitLinkUp;
+import static io.redoubt.replication.ReplicationProbe.call;
+import static io.redoubt.replication.ReplicationProbe.info;
+import static io.redoubt.replication.ReplicationProbe.writeSample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.redoubt.support.RealRedis;
+import io.redoubt.support.TestCerts;
+import io.redoubt.support.TestServer;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real Redis 7.0 replica of a Redoubt master, over TLS: full sync (RDB loaded by Redis), live writes, then a
+ * partial resync after the master drops the link (CLIENT KILL TYPE replica).
+ */
+class RealRedisReplicaTest {
+    @Test
+    void redisReplicatesFromRedoubtOverTls() {
+        TestCerts certs = TestCerts.shared();
+        int tlsPort = TestServer.freePort();
+        try (TestServer master = TestServer.start(certs.serverDirectives(tlsPort, "repl-diskless-sync-delay=0"))) {
+            int m = master.port();
+            writeSample(m, "before:");
+            try (RealRedis replica = RealRedis.start(null, TestCerts.tempDir("real-replica"), null,
+                     "--save", "", "--appendonly", "no",
+                     "--tls-replication", "yes", "--tls-cert-file", certs.clientCert.toString(),
+                     "--tls-key-file", certs.clientKey.toString(), "--tls-ca-cert-file", certs.caCert.toString(),
+                     "--replicaof", "127.0.0.1", Integer.toString(tlsPort))) {
+                int r = replica.port();
+                awaitLinkUp(r);
+                awaitCaughtUp(m, r);
+                assertSameData(m, r);
+                assertThat(info(m, "stats").get("sync_full")).isEqualTo("1");
+                Map<String, String> mi = info(m, "replication");
+                assertThat(mi.get("connected_slaves")).isEqualTo("1");
+                assertThat(mi.get("slave0")).contains("state=online");
+                assertThat(info(r, "replication").get("master_replid")).isEqualTo(mi.get("master_replid"));
+
+                writeSample(m, "live:");
+                awaitCaughtUp(m, r);
+                assertSameData(m, r);
+
+                assertThat(call(m, "CLIENT", "KILL", "TYPE", "replica")).isEqualTo(1L);
+                writeSample(m, "while-down:");
+                ReplicationProbe.await("partial resync",
+                    () -> "1".equals(info(m, "stats").get("sync_partial_ok")));
+                awaitCaughtUp(m, r);
+                writeSample(m, "after:");
+                awaitCaughtUp(m, r);
+                assertSameData(m, r);
+                assertThat(info(m, "stats").get("sync_full")).isEqualTo("1");
+            }
+        }
+    }
+}
