@@ -160,6 +160,11 @@ public final class Replication implements PropagationConsumer {
         feed(db, argv);
     }
 
+    @Override
+    public boolean feedsReplicas() {
+        return true;
+    }
+
     public void feed(int db, byte[][] argv) {
         if (link != null || (backlog == null && replicas.isEmpty())) {
             return;
