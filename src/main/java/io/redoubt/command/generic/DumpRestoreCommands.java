@@ -6,8 +6,10 @@ import io.redoubt.command.KeySpec;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.persistence.DumpPayload;
 import io.redoubt.persistence.EncodingLimits;
+import io.redoubt.propagation.Words;
 
 /**
  * DUMP and RESTORE: a value as its RDB serialisation ({@link DumpPayload}) and back, with RESTORE's options
@@ -87,15 +89,20 @@ public final class DumpRestoreCommands {
             throw new RedisError(r.refusal() == DumpPayload.Refusal.VERSION_OR_CHECKSUM
                 ? "ERR DUMP payload version or checksum are wrong" : "ERR Bad data format");
         }
-        if (replace) {
-            db.delete(key);
-        }
+        boolean deleted = replace && db.delete(key);
         long now = c.keyspace().now();
         if (ttl != 0 && !absTtl) {
             ttl += now;
         }
         if (ttl != 0 && ttl <= now) {
-            c.reply.ok(); // already expired: nothing is created (an old value was still replaced)
+            // already expired: nothing is created; a replaced value is deleted, as Redis propagates and reports it
+            if (deleted) {
+                c.notifyKeyEvent(KeyEvents.GENERIC, "del", key);
+                c.propagateAs(Words.DEL, key); // UNLINK only with lazyfree-lazy-server-del, not a directive here
+            } else {
+                c.propagateNothing();
+            }
+            c.reply.ok();
             return;
         }
         Dict.Entry e = db.add(key, value);
@@ -105,6 +112,7 @@ public final class DumpRestoreCommands {
         if (idle >= 0) {
             e.lruSeconds = (int) (now / 1000 - idle);
         }
+        c.notifyKeyEvent(KeyEvents.GENERIC, "restore", key); // no "expire" event for the TTL, as in Redis
         c.reply.ok();
     }
 }
