@@ -211,6 +211,8 @@ class KeyspaceNotificationDifferentialTest {
         P RESTORE r2 1 @dump:rsrc REPLACE ABSTTL
         P RESTORE r3 1 @dump:rsrc ABSTTL
         P EXISTS r2 r3
+        P DEBUG RELOAD
+        P DBSIZE
         P DEBUG SET-ACTIVE-EXPIRE 0
         P SET e1 v PX 1
         SLEEP 50
