@@ -10,6 +10,7 @@ import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.persistence.DumpPayload;
 import io.redoubt.persistence.EncodingLimits;
 import io.redoubt.propagation.Words;
+import io.redoubt.util.Bytes;
 
 /**
  * DUMP and RESTORE: a value as its RDB serialisation ({@link DumpPayload}) and back, with RESTORE's options
@@ -47,6 +48,8 @@ public final class DumpRestoreCommands {
         }
         c.reply.bulk(DumpPayload.dump(e.value, c.server.directives().get("rdbcompression").asBool()));
     }
+
+    private static final byte[] ABSTTL = Bytes.utf8("ABSTTL");
 
     static void restore(CommandContext c) {
         boolean replace = false;
@@ -108,6 +111,12 @@ public final class DumpRestoreCommands {
         Dict.Entry e = db.add(key, value);
         if (ttl != 0) {
             db.setExpire(e, ttl);
+            if (!absTtl && c.propagating()) { // a relative TTL goes on as an absolute one, as Redis rewrites it
+                byte[][] argv = java.util.Arrays.copyOf(c.args(), c.argc() + 1);
+                argv[2] = Bytes.fromLong(ttl);
+                argv[c.argc()] = ABSTTL;
+                c.propagateAs(argv);
+            }
         }
         if (idle >= 0) {
             e.lruSeconds = (int) (now / 1000 - idle);
