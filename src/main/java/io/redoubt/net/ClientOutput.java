@@ -138,7 +138,9 @@ public final class ClientOutput {
         log.warn("Client {} scheduled to be closed ASAP for overcoming of output buffer limits.",
             line.toString().strip());
         client.closeAfterReply();
-        ctx.channel().close();
+        // closed from the head of the pipeline, past SslHandler: its close_notify would queue behind the unread
+        // output and hold the socket (and the subscriptions) open until its flush timeout; Redis does not wait
+        ctx.pipeline().firstContext().close();
     }
 
     /** Redis's checkClientOutputBufferLimits: the soft limit counts once it has held for more than its seconds. */
