@@ -25,6 +25,8 @@ public final class CommandContext {
     private CommandExecutor executor;
     /** What the running command declared it propagates (null: as received); see {@link #propagateAs}. */
     private List<byte[][]> propagated;
+    /** The command goes, as received, to replicas only; see {@link #propagateToReplicas}. */
+    private boolean toReplicasOnly;
 
     public CommandContext(Server server, Client client, Reply reply) {
         this.server = server;
@@ -50,6 +52,7 @@ public final class CommandContext {
     void begin(CommandSpec spec, byte[][] args) {
         this.spec = spec;
         this.args = args;
+        this.toReplicasOnly = false;
     }
 
     public CommandSpec spec() {
@@ -194,6 +197,18 @@ public final class CommandContext {
     /** Declares that this command changed nothing, so it propagates nothing (Redis: server.dirty unchanged). */
     public void propagateNothing() {
         propagated = NOTHING;
+    }
+
+    /**
+     * Declares that this command, as received, goes to replicas but not to the AOF (Redis's
+     * forceCommandPropagation with PROPAGATE_REPL): PUBLISH and SPUBLISH, so subscribers on replicas get them.
+     */
+    public void propagateToReplicas() {
+        toReplicasOnly = true;
+    }
+
+    boolean propagatesToReplicasOnly() {
+        return toReplicasOnly;
     }
 
     private static final List<byte[][]> NOTHING = List.of();

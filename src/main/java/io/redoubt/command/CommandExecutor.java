@@ -175,7 +175,9 @@ public final class CommandExecutor {
             server.snapshots().changed();
         }
         List<byte[][]> effects = ctx.takePropagated();
-        if (ok && server.propagator().active()) {
+        if (ok && ctx.propagatesToReplicasOnly()) {
+            server.propagator().propagateToReplicas(db, args);
+        } else if (ok && server.propagator().active()) {
             propagate(spec, args, db, effects);
         }
         long micros = (System.nanoTime() - start) / 1000;

@@ -220,6 +220,13 @@ public final class Database {
         return e;
     }
 
+    /** Like {@link #readNoTouch} without a keymiss event (Redis's LOOKUP_NONOTIFY, as OBJECT reads keys). */
+    public Dict.Entry readNoTouchNoNotify(byte[] key) {
+        Dict.Entry e = lookup(key);
+        keyspace.countAccess(e != null);
+        return e;
+    }
+
     /** Like {@link #read} but refreshes the access time even for a CLIENT NO-TOUCH client, as TOUCH does. */
     public Dict.Entry readAndTouch(byte[] key) {
         Dict.Entry e = readNoTouch(key);

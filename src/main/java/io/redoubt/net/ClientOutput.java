@@ -107,14 +107,16 @@ public final class ClientOutput {
     }
 
     /**
-     * Closes the connection when its output passes the limits of its class (pubsub while subscribed, normal
-     * otherwise). Called after pushes and after each batch of replies, as Redis checks when it adds to a buffer.
+     * Closes the connection when its output passes the limits of its class (slave for an attached replica, pubsub
+     * while subscribed, normal otherwise). Called after pushes and after each batch of replies, as Redis checks
+     * when it adds to a buffer, and for replicas by the replication cron.
      */
     public void enforceLimit() {
         if (closed) {
             return;
         }
-        ClientClass cls = client.subscriptions().active() ? ClientClass.PUBSUB : ClientClass.NORMAL;
+        ClientClass cls = client.replica() ? ClientClass.REPLICA
+            : client.subscriptions().active() ? ClientClass.PUBSUB : ClientClass.NORMAL; // Redis's getClientType
         Limit limit = OutputBufferLimits.of(limits.value()).of(cls);
         if (limit.hardBytes() == 0 && limit.softBytes() == 0) {
             return;
@@ -136,7 +138,9 @@ public final class ClientOutput {
         log.warn("Client {} scheduled to be closed ASAP for overcoming of output buffer limits.",
             line.toString().strip());
         client.closeAfterReply();
-        ctx.channel().close();
+        // closed from the head of the pipeline, past SslHandler: its close_notify would queue behind the unread
+        // output and hold the socket (and the subscriptions) open until its flush timeout; Redis does not wait
+        ctx.pipeline().firstContext().close();
     }
 
     /** Redis's checkClientOutputBufferLimits: the soft limit counts once it has held for more than its seconds. */

@@ -14,4 +14,9 @@ public interface PropagationConsumer {
      */
     default void endOfUnit() {
     }
+
+    /** Whether this consumer feeds replicas: only those receive replica-only effects (PUBLISH), not the AOF. */
+    default boolean feedsReplicas() {
+        return false;
+    }
 }

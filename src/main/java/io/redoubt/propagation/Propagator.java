@@ -11,18 +11,21 @@ import java.util.function.BooleanSupplier;
  * when the unit ends, wrapped in MULTI ... EXEC when there are several, as Redis 7 does. Effects outside a unit
  * (active expiry) go out at once, unwrapped. Everything happens with the keyspace lock held; consumers
  * register and unregister with it held too, so a consumer sees exactly the effects after its registration.
- * With no consumer, nothing is collected or allocated.
+ * With no consumer, nothing is collected or allocated. An effect goes to every consumer, or only to those feeding
+ * replicas (Redis's PROPAGATE_REPL target: PUBLISH reaches subscribers on replicas but is not written to the AOF);
+ * MULTI and EXEC go to all, as Redis wraps before it splits by target.
  */
 public final class Propagator implements Keyspace.ExpiryListener {
     private static final byte[][] MULTI = {Words.MULTI};
     private static final byte[][] EXEC = {Words.EXEC};
 
     private volatile PropagationConsumer[] consumers = new PropagationConsumer[0];
+    private volatile boolean replicasFed;
     private final List<Effect> pending = new ArrayList<>();
     private int depth;
     private BooleanSupplier lazyfreeExpire = () -> false;
 
-    private record Effect(int db, byte[][] argv) {
+    private record Effect(int db, byte[][] argv, boolean replicasOnly) {
     }
 
     /** Whether anyone listens: callers skip building effects when not. */
@@ -41,11 +44,17 @@ public final class Propagator implements Keyspace.ExpiryListener {
         PropagationConsumer[] next = java.util.Arrays.copyOf(now, now.length + 1);
         next[now.length] = c;
         consumers = next;
+        replicasFed = feedsReplicas(next);
     }
 
     /** Removes a consumer (keyspace lock held). */
     public synchronized void unregister(PropagationConsumer c) {
         consumers = java.util.Arrays.stream(consumers).filter(x -> x != c).toArray(PropagationConsumer[]::new);
+        replicasFed = feedsReplicas(consumers);
+    }
+
+    private static boolean feedsReplicas(PropagationConsumer[] cs) {
+        return java.util.Arrays.stream(cs).anyMatch(PropagationConsumer::feedsReplicas);
     }
 
     /** Whether the running unit has effects not handed out yet (a transaction that already wrote). */
@@ -69,29 +78,42 @@ public final class Propagator implements Keyspace.ExpiryListener {
         }
         boolean wrap = mayWrap && pending.size() > 1;
         if (wrap) {
-            deliver(pending.get(0).db, MULTI);
+            deliver(pending.get(0).db, MULTI, false);
         }
         int lastDb = 0;
         for (Effect e : pending) {
-            deliver(e.db, e.argv);
+            deliver(e.db, e.argv, e.replicasOnly);
             lastDb = e.db;
         }
         pending.clear();
         if (wrap) {
-            deliver(lastDb, EXEC);
+            deliver(lastDb, EXEC, false);
         }
         endOfUnit();
     }
 
-    /** One effect: held when inside a unit, else delivered now. */
+    /** One effect for every consumer: held when inside a unit, else delivered now. */
     public void propagate(int db, byte[][] argv) {
-        if (!active()) {
-            return;
+        if (active()) {
+            add(new Effect(db, argv, false));
         }
+    }
+
+    /**
+     * One effect for replicas only (Redis's forceCommandPropagation with PROPAGATE_REPL, for PUBLISH): nothing is
+     * collected when no consumer feeds replicas, as Redis collects nothing without a backlog.
+     */
+    public void propagateToReplicas(int db, byte[][] argv) {
+        if (replicasFed) {
+            add(new Effect(db, argv, true));
+        }
+    }
+
+    private void add(Effect e) {
         if (depth > 0) {
-            pending.add(new Effect(db, argv));
+            pending.add(e);
         } else {
-            deliver(db, argv);
+            deliver(e.db, e.argv, e.replicasOnly);
             endOfUnit();
         }
     }
@@ -115,9 +137,11 @@ public final class Propagator implements Keyspace.ExpiryListener {
         }
     }
 
-    private void deliver(int db, byte[][] argv) {
+    private void deliver(int db, byte[][] argv, boolean replicasOnly) {
         for (PropagationConsumer c : consumers) {
-            c.propagate(db, argv);
+            if (!replicasOnly || c.feedsReplicas()) {
+                c.propagate(db, argv);
+            }
         }
     }
 }

@@ -31,8 +31,6 @@ final class ReplicaPeer {
     volatile boolean psync;
     volatile long ackOffset;
     volatile long ackTimeMs = System.currentTimeMillis();
-    /** When the output buffer first went over the soft limit, 0 while under it. */
-    private long softLimitSince;
 
     ReplicaPeer(Client client) {
         this.client = client;
@@ -60,24 +58,5 @@ final class ReplicaPeer {
                 ch.writeAndFlush(Unpooled.wrappedBuffer(bytes));
             }
         });
-    }
-
-    /**
-     * client-output-buffer-limit for the replica class: true when the bytes waiting to be sent pass the hard
-     * limit, or stay over the soft limit for longer than its seconds; the caller then drops the replica.
-     */
-    boolean overOutputLimit(long hard, long soft, long softSeconds, long nowMs) {
-        long pending = client.pendingOutputBytes();
-        if (hard > 0 && pending >= hard) {
-            return true;
-        }
-        if (soft > 0 && pending >= soft) {
-            if (softLimitSince == 0) {
-                softLimitSince = nowMs;
-            }
-            return nowMs - softLimitSince > softSeconds * 1000;
-        }
-        softLimitSince = 0;
-        return false;
     }
 }

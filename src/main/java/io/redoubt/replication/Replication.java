@@ -160,6 +160,11 @@ public final class Replication implements PropagationConsumer {
         feed(db, argv);
     }
 
+    @Override
+    public boolean feedsReplicas() {
+        return true;
+    }
+
     public void feed(int db, byte[][] argv) {
         if (link != null || (backlog == null && replicas.isEmpty())) {
             return;
@@ -418,7 +423,6 @@ public final class Replication implements PropagationConsumer {
             lastNewlineMs = now;
         }
         List<ReplicaPeer> drop = new ArrayList<>();
-        ClientOutputLimit limit = ClientOutputLimit.replica(directives);
         for (ReplicaPeer r : replicas) {
             if (r.state == ReplicaPeer.State.WAIT_BGSAVE && newline) {
                 r.send(new byte[] {'\n'}); // Redis's keepalive while the snapshot is prepared
@@ -426,10 +430,8 @@ public final class Replication implements PropagationConsumer {
             if (r.state == ReplicaPeer.State.ONLINE && now - r.ackTimeMs > timeout) {
                 log.warn("Disconnecting timedout replica (streaming sync): {}", r.client.address());
                 drop.add(r);
-            } else if (r.overOutputLimit(limit.hard(), limit.soft(), limit.softSeconds(), now)) {
-                log.warn("Client {} scheduled to be closed ASAP for overcoming of output buffer limits.",
-                    r.client.address());
-                drop.add(r);
+            } else if (r.client.output() != null) {
+                r.client.output().enforceLimit(); // the slave class of client-output-buffer-limit; closes and logs
             }
         }
         drop.forEach(r -> r.channel().close());

@@ -24,7 +24,7 @@ class PropagationFeedTest {
     private final Recorder recorder = new Recorder();
 
     /** Records the stream as one space-joined line per command. */
-    private static final class Recorder extends DbTrackingConsumer {
+    private static class Recorder extends DbTrackingConsumer {
         final List<String> lines = new ArrayList<>();
 
         @Override
@@ -40,6 +40,14 @@ class PropagationFeedTest {
             List<String> out = new ArrayList<>(lines);
             lines.clear();
             return out;
+        }
+    }
+
+    /** Records what a replica link is fed: replica-only effects (PUBLISH) too. */
+    private static final class ReplicaRecorder extends Recorder {
+        @Override
+        public boolean feedsReplicas() {
+            return true;
         }
     }
 
@@ -315,5 +323,55 @@ class PropagationFeedTest {
         c.call("FLUSHALL");
         assertThat(recorder.take()).containsExactly("SELECT 0", "SET a 1", "COPY a b", "RENAME b c", "MOVE c 1",
             "SWAPDB 0 1", "FLUSHALL");
+    }
+
+    @Test
+    void publishGoesToReplicasButNotToTheAof() throws Exception {
+        ReplicaRecorder replica = new ReplicaRecorder();
+        withLock(() -> server.server().propagator().register(replica));
+        try {
+            c.call("PUBLISH", "ch", "m");
+            c.call("SPUBLISH", "sc", "m");
+            c.call("SET", "k", "v");
+            c.call("MULTI");
+            c.call("PUBLISH", "ch", "x");
+            c.call("SET", "k", "w");
+            c.call("EXEC");
+            assertThat(recorder.take()).containsExactly("SELECT 0", "SET k v", "MULTI", "SET k w", "EXEC");
+            assertThat(replica.take()).containsExactly("SELECT 0", "PUBLISH ch m", "SPUBLISH sc m", "SET k v",
+                "MULTI", "PUBLISH ch x", "SET k w", "EXEC");
+        } finally {
+            withLock(() -> server.server().propagator().unregister(replica));
+        }
+    }
+
+    @Test
+    void restoreGoesOutWithAnAbsoluteTtlAndSortStoreOnlyWhenItChangedSomething() throws Exception {
+        c.call("SET", "src", "hello");
+        c.send(RawConnection.command("DUMP", "src"));
+        String header = c.line();
+        byte[] payload = java.util.Arrays.copyOf(c.read(Integer.parseInt(header.substring(1)) + 2),
+            Integer.parseInt(header.substring(1)));
+        byte[] restore = "RESTORE".getBytes(StandardCharsets.UTF_8);
+        c.send(RawConnection.command(restore, bytes("r"), bytes("100000"), payload));
+        assertThat(c.reply()).isEqualTo("OK");
+        String ttl = pexpiretime("r");
+        c.send(RawConnection.command(restore, bytes("r"), bytes("1"), payload, bytes("REPLACE"), bytes("ABSTTL")));
+        assertThat(c.reply()).isEqualTo("OK");
+        c.send(RawConnection.command(restore, bytes("r"), bytes("1"), payload, bytes("ABSTTL")));
+        assertThat(c.reply()).isEqualTo("OK");
+        c.call("SORT", "nolist", "STORE", "dst");
+        c.call("RPUSH", "l", "2", "1");
+        c.call("SORT", "l", "STORE", "dst");
+        c.call("SORT", "nolist", "STORE", "dst");
+        List<String> lines = recorder.take();
+        assertThat(lines).hasSize(7);
+        assertThat(lines.get(2)).startsWith("RESTORE r " + ttl + " ").endsWith(" ABSTTL");
+        assertThat(lines.subList(3, 7)).containsExactly("DEL r", "RPUSH l 2 1", "SORT l STORE dst",
+            "SORT nolist STORE dst");
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -33,10 +33,18 @@ public final class RawConnection implements AutoCloseable {
 
     /** A command in RESP multibulk form. */
     public static byte[] command(String... args) {
+        byte[][] raw = new byte[args.length][];
+        for (int i = 0; i < args.length; i++) {
+            raw[i] = args[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return command(raw);
+    }
+
+    /** A command of binary arguments in RESP multibulk form. */
+    public static byte[] command(byte[]... args) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes(("*" + args.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        for (String a : args) {
-            byte[] bytes = a.getBytes(StandardCharsets.UTF_8);
+        for (byte[] bytes : args) {
             b.writeBytes(("$" + bytes.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
             b.writeBytes(bytes);
             b.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));

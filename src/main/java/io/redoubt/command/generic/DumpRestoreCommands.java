@@ -6,6 +6,7 @@ import io.redoubt.command.KeySpec;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.persistence.DumpPayload;
 import io.redoubt.persistence.EncodingLimits;
 import io.redoubt.propagation.Words;
@@ -97,18 +98,20 @@ public final class DumpRestoreCommands {
             ttl += now;
         }
         if (ttl != 0 && ttl <= now) {
+            // already expired: nothing is created; a replaced value is deleted, as Redis propagates and reports it
             if (deleted) {
-                c.propagateAs(Words.DEL, key); // what changed: the old value went
+                c.notifyKeyEvent(KeyEvents.GENERIC, "del", key);
+                c.propagateAs(Words.DEL, key); // UNLINK only with lazyfree-lazy-server-del, not a directive here
             } else {
                 c.propagateNothing();
             }
-            c.reply.ok(); // already expired: nothing is created (an old value was still replaced)
+            c.reply.ok();
             return;
         }
         Dict.Entry e = db.add(key, value);
         if (ttl != 0) {
             db.setExpire(e, ttl);
-            if (!absTtl && c.propagating()) { // replicated with the time to live as an absolute ABSTTL
+            if (!absTtl && c.propagating()) { // a relative TTL goes on as an absolute one, as Redis rewrites it
                 byte[][] argv = java.util.Arrays.copyOf(c.args(), c.argc() + 1);
                 argv[2] = Bytes.fromLong(ttl);
                 argv[c.argc()] = ABSTTL;
@@ -118,6 +121,7 @@ public final class DumpRestoreCommands {
         if (idle >= 0) {
             e.lruSeconds = (int) (now / 1000 - idle);
         }
+        c.notifyKeyEvent(KeyEvents.GENERIC, "restore", key); // no "expire" event for the TTL, as in Redis
         c.reply.ok();
     }
 }

@@ -39,7 +39,7 @@ final class ObjectCommand {
 
     /** The key's entry, or null after answering null. */
     private static Dict.Entry lookup(CommandContext c) {
-        Dict.Entry e = c.db().readNoTouch(c.arg(2));
+        Dict.Entry e = c.db().readNoTouchNoNotify(c.arg(2));
         if (e == null) {
             c.reply.nullBulk();
         }

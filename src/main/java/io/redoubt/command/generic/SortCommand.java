@@ -8,6 +8,7 @@ import io.redoubt.command.RedisError;
 import io.redoubt.command.zset.Scores;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.ListValue;
 import io.redoubt.keyspace.RedisSet;
 import io.redoubt.keyspace.SortedSet;
@@ -244,9 +245,14 @@ public final class SortCommand {
             }
         }
         if (out.isEmpty()) {
-            db.delete(dst);
+            if (db.delete(dst)) {
+                c.notifyKeyEvent(KeyEvents.GENERIC, "del", dst);
+            } else {
+                c.propagateNothing(); // nothing stored, nothing deleted: Redis leaves dirty unchanged
+            }
         } else {
             db.put(dst, ListValue.built(out, c.listNodeLimit()), false);
+            c.notifyKeyEvent(KeyEvents.LIST, "sortstore", dst);
         }
         c.reply.integer(out.size());
     }

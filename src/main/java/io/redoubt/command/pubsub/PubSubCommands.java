@@ -41,7 +41,7 @@ public final class PubSubCommands {
             .keySpec(KeySpec.range("not_key", 1, -1, 1, 0))
             .doc("Stops listening to messages posted to shard channels.", "7.0.0", "pubsub",
                 "O(N) where N is the number of shard channels to unsubscribe.");
-        String fast = "pubsub loading stale fast";
+        String fast = "pubsub loading stale fast may_replicate"; // held by CLIENT PAUSE WRITE, as in Redis
         t.add("publish", 3, fast, 0, 0, 0, "@pubsub @fast", c -> publish(c, false))
             .doc("Posts a message to a channel.", "2.0.0", "pubsub",
                 "O(N+M) where N is the number of clients subscribed to the receiving channel and M is the total "
@@ -109,8 +109,10 @@ public final class PubSubCommands {
         c.reply.integer(count);
     }
 
+    /** Outside cluster mode Redis sends PUBLISH and SPUBLISH on to its replicas (not to the AOF). */
     static void publish(CommandContext c, boolean shard) {
         c.reply.integer(c.server.pubsub().publish(c.arg(1), c.arg(2), shard));
+        c.propagateToReplicas();
     }
 
     /** PUBSUB CHANNELS|SHARDCHANNELS [pattern]. */

@@ -81,6 +81,21 @@ class ClientPauseTest {
     }
 
     @Test
+    void pauseWriteHoldsPublishWhichGoesToReplicas() throws Exception {
+        try (Jedis admin = new Jedis(server.host(), server.port());
+             Jedis publisher = new Jedis(server.host(), server.port())) {
+            admin.clientPause(30_000, ClientPauseMode.WRITE);
+            long publisherId = publisher.clientId();
+            CompletableFuture<Long> published = CompletableFuture.supplyAsync(() -> publisher.publish("ch", "m"));
+            Thread.sleep(200);
+            assertThat(published.isDone()).isFalse(); // may_replicate, as in Redis 7
+            assertThat(admin.clientList(publisherId)).contains(" flags=b ");
+            assertThat(admin.clientUnpause()).isEqualTo("OK");
+            assertThat(published.get(5, TimeUnit.SECONDS)).isZero();
+        }
+    }
+
+    @Test
     void pauseAllHoldsEveryCommandIncludingReads() throws Exception {
         try (Jedis admin = new Jedis(server.host(), server.port());
              Jedis other = new Jedis(server.host(), server.port())) {

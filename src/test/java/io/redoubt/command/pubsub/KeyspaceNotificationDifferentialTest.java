@@ -3,11 +3,13 @@ package io.redoubt.command.pubsub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redoubt.support.DifferentialScript;
+import io.redoubt.support.RawConnection;
 import io.redoubt.support.RealRedis;
 import io.redoubt.support.RespProbe;
 import io.redoubt.support.TestCerts;
 import io.redoubt.support.TestServer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * script of commands of every family run by another connection (P), and a third connection (B) blocks; the
  * messages each command produces, in order, and the commands' replies must be the same on both servers.
  * {@code SLEEP ms} waits (lazy expiry with the active cycle off, then active expiry); {@code B> ...} sends without reading, {@code B<} reads.
+ * An argument {@code @dump:key} stands for the payload DUMP gives for that key on the same server (for RESTORE).
  */
 class KeyspaceNotificationDifferentialTest {
     static TestServer redoubt;
@@ -191,6 +194,25 @@ class KeyspaceNotificationDifferentialTest {
         P BZMPOP 1 1 z1 MAX
         P ZADD z7 1 a
         P ZREMRANGEBYRANK z7 0 -1
+        P RPUSH sl 3 1 2
+        P SORT sl STORE sd
+        P SORT sl DESC LIMIT 0 2 STORE sd
+        P SORT sl LIMIT 0 0 STORE sd
+        P SORT sl LIMIT 0 0 STORE sd
+        P SET sstr v
+        P SORT sl ALPHA STORE sstr
+        P SORT_RO nosuch
+        P SET rsrc hello
+        P RESTORE r1 0 @dump:rsrc
+        P RESTORE r1 0 @dump:rsrc
+        P RESTORE r1 0 @dump:rsrc REPLACE
+        P RESTORE r2 100000 @dump:rsrc
+        P TYPE r2
+        P RESTORE r2 1 @dump:rsrc REPLACE ABSTTL
+        P RESTORE r3 1 @dump:rsrc ABSTTL
+        P EXISTS r2 r3
+        P DEBUG RELOAD
+        P DBSIZE
         P DEBUG SET-ACTIVE-EXPIRE 0
         P SET e1 v PX 1
         SLEEP 50
@@ -209,6 +231,11 @@ class KeyspaceNotificationDifferentialTest {
         P SMEMBERS nosuch
         P ZSCORE nosuch a
         P STRLEN nosuch
+        P EXISTS nosuch
+        P TYPE nosuch
+        P TTL nosuch
+        P OBJECT ENCODING nosuch
+        P TOUCH nosuch
         P SET x y
         P GET x
         P CONFIG SET notify-keyspace-events ""
@@ -226,7 +253,27 @@ class KeyspaceNotificationDifferentialTest {
         }
         assertThat(ours).hasSameSizeAs(theirs);
         assertThat(String.join("\n", ours)).contains("__keyevent@0__:expired\", \"e1", "__keyevent@0__:expired\", \"e2",
-            "__keyevent@0__:keymiss", "__keyevent@1__:copy_to", "__keyevent@2__:move_to", "__keyevent@0__:lpop\", \"bw");
+            "__keyevent@0__:keymiss", "__keyevent@1__:copy_to", "__keyevent@2__:move_to", "__keyevent@0__:lpop\", \"bw",
+            "__keyevent@0__:sortstore\", \"sd", "__keyevent@0__:restore\", \"r1");
+    }
+
+    /** The words as bytes, each {@code @dump:key} replaced by that key's DUMP payload. */
+    private static byte[][] arguments(RespProbe p, String[] words) throws IOException {
+        byte[][] raw = new byte[words.length][];
+        for (int i = 0; i < words.length; i++) {
+            raw[i] = words[i].startsWith("@dump:") ? dump(p, words[i].substring(6))
+                : words[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return raw;
+    }
+
+    private static byte[] dump(RespProbe p, String key) throws IOException {
+        RawConnection c = p.connection();
+        c.send(RawConnection.command("DUMP", key));
+        String header = c.line();
+        assertThat(header).startsWith("$");
+        byte[] withCrlf = c.read(Integer.parseInt(header.substring(1)) + 2);
+        return Arrays.copyOf(withCrlf, withCrlf.length - 2);
     }
 
     /** Each line, its reply, then the messages the subscriber received for it. */
@@ -245,7 +292,7 @@ class KeyspaceNotificationDifferentialTest {
                     case "SLEEP" -> Thread.sleep(Long.parseLong(words[1]));
                     case "B>" -> b.send(Arrays.copyOfRange(words, 1, words.length));
                     case "B<" -> out.add("  " + b.next());
-                    default -> out.add("  " + p.call(Arrays.copyOfRange(words, 1, words.length)));
+                    default -> out.add("  " + p.call(arguments(p, Arrays.copyOfRange(words, 1, words.length))));
                 }
                 String marker = "marker-" + n++;
                 sub.send("PING", marker);
