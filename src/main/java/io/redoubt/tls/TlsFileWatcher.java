@@ -2,21 +2,15 @@ package io.redoubt.tls;
 
 import io.redoubt.config.DirectiveRegistry;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +40,8 @@ public final class TlsFileWatcher implements TlsEvents, AutoCloseable {
     private static final long SAFETY_CHECK_MS = 1000;
     private long lastSafetyCheck;
     private volatile boolean running = true;
-    private volatile boolean baselineStale = true;
-    private String lastHash;
+    /** The content in force: what the last reload read (hashed before it read), or a refused content. */
+    private volatile String lastHash;
 
     /** watch: use file-system events (redoubt.tls-auto-reload); polling follows tls-auto-reload-interval. */
     public TlsFileWatcher(TlsReloader reloader, DirectiveRegistry directives, boolean watch, Duration quietPeriod) {
@@ -63,6 +57,10 @@ public final class TlsFileWatcher implements TlsEvents, AutoCloseable {
         this.thread = new Thread(this::run, "tls-file-watcher");
         thread.setDaemon(true);
         reloader.addListener(this);
+        TlsState loaded = reloader.current();
+        if (loaded != null) {
+            lastHash = loaded.filesHash();
+        }
     }
 
     public void start() {
@@ -81,11 +79,14 @@ public final class TlsFileWatcher implements TlsEvents, AutoCloseable {
         }
     }
 
-    /** Another trigger loaded the files: what it loaded becomes the new baseline, without reloading again. */
+    /**
+     * Another trigger loaded the files: what it loaded becomes the baseline, without reloading again. The hash
+     * was taken before the files were read, so a change made while they were read is seen as a change.
+     */
     @Override
     public void reloaded(String trigger, TlsState state) {
         if (!TRIGGER.equals(trigger)) {
-            baselineStale = true;
+            lastHash = state.filesHash();
         }
     }
 
@@ -96,10 +97,6 @@ public final class TlsFileWatcher implements TlsEvents, AutoCloseable {
             try {
                 TlsSettings s = TlsSettings.from(directives);
                 syncDirectories(s);
-                if (baselineStale) {
-                    baselineStale = false;
-                    lastHash = hash(s);
-                }
                 long now = System.currentTimeMillis();
                 long intervalMs = directives.get("tls-auto-reload-interval").asInt() * 1000L;
                 if (intervalMs <= 0) {
@@ -122,7 +119,7 @@ public final class TlsFileWatcher implements TlsEvents, AutoCloseable {
                     // file-system events can be missed (a swap racing a registration, overflow): compare
                     // the content now and then too, and treat a difference like an event
                     lastSafetyCheck = now;
-                    if (s.inUse() && !hash(s).equals(lastHash)) {
+                    if (s.inUse() && !s.contentHash().equals(lastHash)) {
                         deadline = now + quietMs;
                     }
                 }
@@ -158,7 +155,7 @@ public final class TlsFileWatcher implements TlsEvents, AutoCloseable {
         if (!s.inUse()) {
             return;
         }
-        String h = hash(s);
+        String h = s.contentHash();
         if (h.equals(lastHash)) {
             return;
         }
@@ -204,43 +201,5 @@ public final class TlsFileWatcher implements TlsEvents, AutoCloseable {
             dirs.add(Path.of(s.caCertDir()).toAbsolutePath().normalize());
         }
         return dirs;
-    }
-
-    /** SHA-256 over the paths and bytes of every configured file (and of the CA directory's files). */
-    static String hash(TlsSettings s) {
-        MessageDigest d;
-        try {
-            d = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        List<Path> files = new ArrayList<>(s.files());
-        if (!s.caCertDir().isEmpty()) {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(s.caCertDir()))) {
-                List<Path> inDir = new ArrayList<>();
-                entries.forEach(p -> {
-                    if (!p.getFileName().toString().startsWith(".")) {
-                        inDir.add(p);
-                    }
-                });
-                inDir.sort(null);
-                files.addAll(inDir);
-            } catch (IOException e) {
-                d.update(("unlistable " + s.caCertDir()).getBytes());
-            }
-        }
-        for (Path f : files) {
-            d.update(f.toString().getBytes());
-            d.update((byte) 0);
-            try {
-                if (Files.isRegularFile(f)) {
-                    d.update(Files.readAllBytes(f));
-                }
-            } catch (IOException e) {
-                d.update(("unreadable " + e.getMessage()).getBytes());
-            }
-            d.update((byte) 0);
-        }
-        return HexFormat.of().formatHex(d.digest());
     }
 }

@@ -90,6 +90,7 @@ public final class TlsReloader {
         TlsState old = current.get();
         try {
             TlsSettings settings = TlsSettings.from(directives);
+            String filesHash = settings.contentHash(); // before reading: a change while loading is not missed
             List<String> warnings = new ArrayList<>();
             TlsEngine engine = TlsEngine.choose(engineSetting, settings, warnings);
             TlsMaterial material = TlsMaterial.load(settings);
@@ -100,7 +101,7 @@ public final class TlsReloader {
             }
             TlsContexts contexts = TlsContexts.build(material, settings, engine, warnings);
             TlsState next = new TlsState(++generations, settings, material, contexts, engine, Instant.now(), trigger,
-                List.copyOf(warnings));
+                List.copyOf(warnings), filesHash);
             current.set(next);
             warnings.forEach(w -> log.warn("TLS: {}", w));
             log.info("TLS reload ({}) succeeded: generation {} in force, engine {}, server certificate serial {} -> {}, expires {}",

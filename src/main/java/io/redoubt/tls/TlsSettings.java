@@ -1,8 +1,14 @@
 package io.redoubt.tls;
 
 import io.redoubt.config.DirectiveRegistry;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /** A consistent snapshot of the tls-* directives, taken at the moment material is (re)loaded. */
@@ -73,5 +79,46 @@ public record TlsSettings(
             }
         }
         return out;
+    }
+
+    /**
+     * SHA-256 over the paths and bytes of every configured file (and of the CA directory's files), as they
+     * are now: what the file watcher compares.
+     */
+    public String contentHash() {
+        MessageDigest d;
+        try {
+            d = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Path> files = new ArrayList<>(files());
+        if (!caCertDir().isEmpty()) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(caCertDir()))) {
+                List<Path> inDir = new ArrayList<>();
+                entries.forEach(p -> {
+                    if (!p.getFileName().toString().startsWith(".")) {
+                        inDir.add(p);
+                    }
+                });
+                inDir.sort(null);
+                files.addAll(inDir);
+            } catch (IOException e) {
+                d.update(("unlistable " + caCertDir()).getBytes());
+            }
+        }
+        for (Path f : files) {
+            d.update(f.toString().getBytes());
+            d.update((byte) 0);
+            try {
+                if (Files.isRegularFile(f)) {
+                    d.update(Files.readAllBytes(f));
+                }
+            } catch (IOException e) {
+                d.update(("unreadable " + e.getMessage()).getBytes());
+            }
+            d.update((byte) 0);
+        }
+        return HexFormat.of().formatHex(d.digest());
     }
 }
