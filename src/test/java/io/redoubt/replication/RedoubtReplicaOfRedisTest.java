@@ -67,7 +67,14 @@ class RedoubtReplicaOfRedisTest {
                 awaitCaughtUp(m, r);
                 assertSameData(m, r);
 
-                assertThat(call(m, "CLIENT", "KILL", "TYPE", "replica")).isEqualTo(1L);
+                try (RawConnection db3 = new RawConnection(m)) {
+                    // the stream is left in database 3; after the partial resync it continues there without SELECT
+                    db3.call("SELECT", "3");
+                    db3.call("SET", "in-db-3", "before");
+                    awaitCaughtUp(m, r);
+                    assertThat(call(m, "CLIENT", "KILL", "TYPE", "replica")).isEqualTo(1L);
+                    db3.call("SET", "in-db-3-while-down", "during");
+                }
                 writeSample(m, "while-down:");
                 ReplicationProbe.await("partial resync", () -> "1".equals(info(m, "stats").get("sync_partial_ok")));
                 awaitCaughtUp(m, r);
