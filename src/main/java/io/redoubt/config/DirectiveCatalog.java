@@ -47,7 +47,7 @@ public final class DirectiveCatalog {
         r.define("set-max-intset-entries", integer(0, LONG_MAX), "512", true);
         r.define("set-max-listpack-entries", integer(0, LONG_MAX), "128", true);
         r.define("set-max-listpack-value", memory(0, LONG_MAX), "64", true);
-        // persistence: RDB snapshots (persistence/); appendonly is recorded and reported only
+        // persistence: RDB snapshots (persistence/), the append-only file (persistence/aof/)
         r.define("save", DirectiveCatalog::saveParams, "3600 1 300 100 60 10000", true, true);
         r.define("appendonly", bool(), "no", true);
         r.define("dir", DirectiveCatalog::directory, new File("").getAbsolutePath(), true).protect();

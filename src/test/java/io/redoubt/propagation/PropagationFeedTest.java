@@ -122,7 +122,20 @@ class PropagationFeedTest {
         c.call("GETEX", "k");
         c.call("GETDEL", "missing");
         c.call("MSETNX", "k", "1", "other", "2");
-        assertThat(recorder.take()).containsExactly("SADD s a");
+        c.call("ZADD", "z", "1", "m");
+        c.call("ZADD", "z", "1", "m");
+        c.call("ZADD", "z", "XX", "2", "new");
+        c.call("ZINCRBY", "z", "0", "m");
+        c.call("LPUSHX", "nolist", "x");
+        c.call("LINSERT", "nolist", "BEFORE", "a", "b");
+        c.call("LREM", "nolist", "0", "a");
+        c.call("LTRIM", "nolist", "0", "1");
+        c.call("RENAMENX", "k", "s");
+        c.call("RENAME", "k", "k");
+        c.call("HSET", "h", "f", "v");
+        c.call("HSETNX", "h", "f", "w");
+        c.call("SMOVE", "s", "t", "nomember");
+        assertThat(recorder.take()).containsExactly("SADD s a", "ZADD z 1 m", "HSET h f v");
     }
 
     @Test

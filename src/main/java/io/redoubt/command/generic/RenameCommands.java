@@ -44,6 +44,9 @@ final class RenameCommands {
 
     /** RENAME answers OK (when it did not fail); RENAMENX 1 or 0. */
     private static void answer(CommandContext c, boolean nx, boolean renamed) {
+        if (!renamed) {
+            c.propagateNothing();
+        }
         if (nx) {
             c.reply.integer(renamed ? 1 : 0);
         } else {

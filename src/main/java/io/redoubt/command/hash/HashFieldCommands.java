@@ -39,6 +39,7 @@ final class HashFieldCommands {
     static void hsetnx(CommandContext c) {
         RedisHash h = HashAccess.writeOrCreate(c);
         if (h.get(c.arg(2)) != null) {
+            c.propagateNothing();
             c.reply.integer(0);
             return;
         }

@@ -93,6 +93,7 @@ final class IndexCommands {
         }
         ListValue l = ListAccess.write(c, c.arg(1));
         if (l == null) {
+            c.propagateNothing();
             c.reply.integer(0);
             return;
         }
@@ -105,6 +106,7 @@ final class IndexCommands {
                 return;
             }
         }
+        c.propagateNothing(); // no pivot: nothing inserted
         c.reply.integer(-1);
     }
 
@@ -114,6 +116,7 @@ final class IndexCommands {
         byte[] key = c.arg(1);
         ListValue l = ListAccess.write(c, key);
         if (l == null) {
+            c.propagateNothing();
             c.reply.integer(0);
             return;
         }
@@ -139,6 +142,8 @@ final class IndexCommands {
         }
         if (removed > 0) {
             ListAccess.removed(c.db(), key, l);
+        } else {
+            c.propagateNothing();
         }
         c.reply.integer(removed);
     }
@@ -149,6 +154,7 @@ final class IndexCommands {
         byte[] key = c.arg(1);
         ListValue l = ListAccess.write(c, key);
         if (l == null) {
+            c.propagateNothing();
             c.reply.ok();
             return;
         }

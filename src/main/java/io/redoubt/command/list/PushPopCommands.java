@@ -32,6 +32,9 @@ final class PushPopCommands {
     static void pushx(CommandContext c, End end) {
         byte[] key = c.arg(1);
         ListValue l = ListAccess.write(c, key);
+        if (l == null) {
+            c.propagateNothing();
+        }
         c.reply.integer(l == null ? 0 : ListAccess.push(c, key, l, end, 2));
     }
 

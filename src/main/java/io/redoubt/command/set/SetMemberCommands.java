@@ -85,16 +85,19 @@ final class SetMemberCommands {
         if (src == null) {
             // Redis looks the destination up too, then answers 0 whatever its type
             db.lookupWrite(c.arg(2));
+            c.propagateNothing();
             c.reply.integer(0);
             return;
         }
         RedisSet dst = SetAccess.write(c, 2);
         byte[] member = c.arg(3);
         if (src == dst) {
+            c.propagateNothing();
             c.reply.integer(src.contains(member) ? 1 : 0);
             return;
         }
         if (!src.remove(member)) {
+            c.propagateNothing();
             c.reply.integer(0);
             return;
         }

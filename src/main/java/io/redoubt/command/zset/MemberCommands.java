@@ -111,6 +111,9 @@ final class MemberCommands {
             result = score;
             processed++;
         }
+        if (added + updated == 0) {
+            c.propagateNothing(); // as Redis's dirty count: nothing added or changed
+        }
         if (o.incr) {
             if (processed > 0) {
                 Scores.reply(c.reply, result);

@@ -7,8 +7,7 @@ import java.io.OutputStream;
 
 /**
  * How the base file of a rewrite is written and read: as commands ({@link CommandBase}, aof-use-rdb-preamble no)
- * or as an RDB snapshot. The RDB form is plugged in once an RDB writer and loader exist; until then a base is
- * always written as commands, whatever aof-use-rdb-preamble says.
+ * or as an RDB snapshot ({@link RdbBase}, yes, Redis's default).
  */
 public interface AofBaseFormat {
     /** Whether the base file is an RDB (named {@code .base.rdb}) rather than commands ({@code .base.aof}). */

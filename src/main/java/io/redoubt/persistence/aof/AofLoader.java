@@ -32,7 +32,7 @@ final class AofLoader {
     private final Keyspace keyspace;
     private final boolean truncatedOk;
 
-    /** {@code rdbBase} loads .rdb bases; null while Redoubt has no RDB loader. */
+    /** {@code rdbBase} loads .rdb bases. */
     AofLoader(Path dir, AofReplayer replayer, AofBaseFormat rdbBase, Keyspace keyspace, boolean truncatedOk) {
         this.dir = dir;
         this.replayer = replayer;
@@ -91,10 +91,6 @@ final class AofLoader {
     }
 
     private void loadRdb(Path file, String name) throws IOException {
-        if (rdbBase == null) {
-            throw new AofException("The AOF file " + name + " is an RDB snapshot (aof-use-rdb-preamble), which this "
-                + "Redoubt build cannot load yet");
-        }
         try (InputStream in = Files.newInputStream(file)) {
             rdbBase.load(keyspace, in, name);
         }

@@ -1,5 +1,6 @@
 package io.redoubt.persistence.aof;
 
+import io.redoubt.command.RedisError;
 import io.redoubt.config.ConfigException;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.Keyspace;
@@ -39,8 +40,8 @@ public final class AppendOnlyFile {
     private final Propagator propagator;
     private final AofWriter writer;
     private final ScheduledExecutorService background;
-    private AofBaseFormat baseFormat = new CommandBase();
-    private AofBaseFormat rdbBase; // set when an RDB writer/loader is plugged in
+    private final AofBaseFormat commandBase = new CommandBase();
+    private final AofBaseFormat rdbBase;
     private AofReplayer replayer;
 
     private State state = State.OFF;
@@ -62,7 +63,10 @@ public final class AppendOnlyFile {
         this.directives = directives;
         this.keyspace = keyspace;
         this.propagator = propagator;
-        this.writer = new AofWriter(() -> directives.get("appendfsync").value());
+        // no-appendfsync-on-rewrite yes: no fsync while a rewrite runs, as Redis skips it during its child's I/O
+        this.writer = new AofWriter(() -> rewriting && directives.get("no-appendfsync-on-rewrite").asBool()
+            ? "no" : directives.get("appendfsync").value());
+        this.rdbBase = new RdbBase(directives);
         this.background = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "redoubt-aof");
             t.setDaemon(true);
@@ -70,16 +74,8 @@ public final class AppendOnlyFile {
         });
     }
 
-    /**
-     * Plugs in an RDB base (aof-use-rdb-preamble yes): written by rewrites when the directive says yes, and
-     * used to load .rdb base files. Without it bases are written as commands.
-     */
-    public void rdbBase(AofBaseFormat rdb) {
-        this.rdbBase = rdb;
-    }
-
     private AofBaseFormat baseFormat() {
-        return rdbBase != null && directives.get("aof-use-rdb-preamble").asBool() ? rdbBase : baseFormat;
+        return directives.get("aof-use-rdb-preamble").asBool() ? rdbBase : commandBase;
     }
 
     private Path aofDir() {
@@ -206,7 +202,7 @@ public final class AppendOnlyFile {
     /** BGREWRITEAOF (lock held): Redis's reply text, or an error when one is already running. */
     public String bgrewriteaof() {
         if (rewriting) {
-            throw new io.redoubt.command.RedisError("ERR Background append only file rewriting already in progress");
+            throw new RedisError("ERR Background append only file rewriting already in progress");
         }
         startRewrite();
         return "Background append only file rewriting started";
@@ -233,7 +229,7 @@ public final class AppendOnlyFile {
             writeSnapshot(temp);
         } catch (IOException e) {
             rewriteFailed(temp, e);
-            throw new io.redoubt.command.RedisError("ERR Can't rewrite append only file in background: "
+            throw new RedisError("ERR Can't rewrite append only file in background: "
                 + e.getMessage());
         }
         rewriting = true;
@@ -359,7 +355,8 @@ public final class AppendOnlyFile {
     }
 
     private void fsyncEverySecond() {
-        if ("everysec".equals(directives.get("appendfsync").value())) {
+        boolean skip = rewriting && directives.get("no-appendfsync-on-rewrite").asBool();
+        if (!skip && "everysec".equals(directives.get("appendfsync").value())) {
             writer.fsyncIfNeeded();
         }
     }

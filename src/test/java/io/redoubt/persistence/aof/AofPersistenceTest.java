@@ -38,19 +38,28 @@ class AofPersistenceTest {
             AofTestData.write(c);
             before = AofTestData.snapshot(c);
         }
-        assertThat(AofTestData.files(dir.resolve("appendonlydir"))).containsExactly("appendonly.aof.1.base.aof",
+        // aof-use-rdb-preamble yes (the default): the base is an RDB
+        assertThat(AofTestData.files(dir.resolve("appendonlydir"))).containsExactly("appendonly.aof.1.base.rdb",
             "appendonly.aof.1.incr.aof", "appendonly.aof.manifest");
-        assertThat(manifest(dir)).isEqualTo("file appendonly.aof.1.base.aof seq 1 type b\n"
+        assertThat(manifest(dir)).isEqualTo("file appendonly.aof.1.base.rdb seq 1 type b\n"
             + "file appendonly.aof.1.incr.aof seq 1 type i\n");
         String incr = Files.readString(dir.resolve("appendonlydir/appendonly.aof.1.incr.aof"), StandardCharsets.UTF_8);
         assertThat(incr).startsWith("*2\r\n$6\r\nSELECT\r\n$1\r\n0\r\n*3\r\n$3\r\nSET\r\n$3\r\nstr\r\n");
         try (TestServer s = start(dir); RawConnection c = new RawConnection(s.port())) {
             assertThat(AofTestData.snapshot(c)).isEqualTo(before).containsKey("3:in3");
             c.call("SET", "after", "restart");
+            c.call("BGREWRITEAOF"); // the data goes into an RDB base
+            AofTestData.awaitNoRewrite(c);
+            c.call("SET", "after", "rewrite");
+            before = AofTestData.snapshot(c);
         }
+        assertThat(AofTestData.files(dir.resolve("appendonlydir"))).containsExactly("appendonly.aof.2.base.rdb",
+            "appendonly.aof.2.incr.aof", "appendonly.aof.manifest");
+        assertThat(Files.readString(dir.resolve("appendonlydir/appendonly.aof.2.base.rdb"), StandardCharsets.ISO_8859_1))
+            .startsWith("REDIS0010").contains("aof-base");
         try (TestServer s = start(dir); RawConnection c = new RawConnection(s.port())) {
-            assertThat(c.call("GET", "after")).isEqualTo("restart");
-            assertThat(c.call("GET", "str")).isEqualTo("hello world!");
+            assertThat(AofTestData.snapshot(c)).isEqualTo(before);
+            assertThat(c.call("GET", "after")).isEqualTo("rewrite");
         }
     }
 
@@ -58,7 +67,7 @@ class AofPersistenceTest {
     void bgrewriteaofWhileClientsWriteKeepsEveryWrite() throws Exception {
         Path dir = TestCerts.tempDir("aof");
         Map<String, String> before;
-        try (TestServer s = start(dir); RawConnection c = new RawConnection(s.port())) {
+        try (TestServer s = start(dir, "aof-use-rdb-preamble=no"); RawConnection c = new RawConnection(s.port())) {
             AofTestData.write(c);
             AtomicBoolean stop = new AtomicBoolean();
             AtomicLong acked = new AtomicLong();
@@ -181,7 +190,7 @@ class AofPersistenceTest {
             AofTestData.awaitNoRewrite(c);
             String info = (String) c.call("INFO", "persistence");
             assertThat(info).contains("aof_enabled:1", "aof_rewrites:1", "aof_current_size:", "aof_base_size:");
-            assertThat(manifest(dir)).isEqualTo("file appendonly.aof.1.base.aof seq 1 type b\n"
+            assertThat(manifest(dir)).isEqualTo("file appendonly.aof.1.base.rdb seq 1 type b\n"
                 + "file appendonly.aof.1.incr.aof seq 1 type i\n");
             c.call("CONFIG", "SET", "appendonly", "no");
             c.call("SET", "whileoff", "3");
@@ -208,7 +217,7 @@ class AofPersistenceTest {
             assertThat((String) c.call("INFO", "persistence")).contains("aof_rewrites:1");
             assertThat(c.call("GET", "k")).isEqualTo("value-199");
         }
-        assertThat(manifest(dir)).contains("appendonly.aof.2.base.aof", "appendonly.aof.2.incr.aof");
+        assertThat(manifest(dir)).contains("appendonly.aof.2.base.rdb", "appendonly.aof.2.incr.aof");
         try (TestServer s = start(dir); RawConnection c = new RawConnection(s.port())) {
             assertThat(c.call("GET", "k")).isEqualTo("value-199");
         }
