@@ -88,6 +88,8 @@ public final class CommandExecutor {
             fail(ctx, spec, "NOAUTH Authentication required.");
         } else if (server.snapshots().writesDenied() && (spec.hasFlag("write") || name.equals("ping"))) {
             fail(ctx, spec, MISCONF); // stop-writes-on-bgsave-error, as Redis refuses writes and PING
+        } else if (ctx.transaction().queues(name) && spec.hasFlag("no_multi")) {
+            fail(ctx, spec, "ERR Command not allowed inside a transaction");
         } else if (replicationRefusal(client, spec) != null) {
             fail(ctx, spec, replicationRefusal(client, spec)); // NOREPLICAS, READONLY, MASTERDOWN
         } else if (ctx.transaction().queues(name)) {

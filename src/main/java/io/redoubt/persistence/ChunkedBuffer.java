@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * An in-memory output stream of 1 MB chunks, with no 2 GB limit and no copying as it grows: BGSAVE's
- * snapshot, written under the keyspace lock and copied to the file afterwards.
+ * snapshot, written under the keyspace lock and copied to the file afterwards (or, for replication, to a
+ * replica, after announcing {@link #size()}).
  */
-final class ChunkedBuffer extends OutputStream {
+public final class ChunkedBuffer extends OutputStream {
     private static final int CHUNK = 1 << 20;
 
     private final List<byte[]> chunks = new ArrayList<>();
@@ -47,11 +48,11 @@ final class ChunkedBuffer extends OutputStream {
         used = 0;
     }
 
-    long size() {
+    public long size() {
         return size;
     }
 
-    void writeTo(OutputStream out) throws IOException {
+    public void writeTo(OutputStream out) throws IOException {
         for (int i = 0; i < chunks.size(); i++) {
             byte[] c = chunks.get(i);
             out.write(c, 0, i == chunks.size() - 1 ? used : CHUNK);

@@ -83,6 +83,20 @@ public final class RdbWriter {
         return keys;
     }
 
+    /**
+     * The whole RDB in memory (the keyspace lock held while it is taken), to be written out later without the
+     * lock: BGSAVE's snapshot, and what a full resynchronisation sends to a replica.
+     */
+    public ChunkedBuffer snapshot(Keyspace keyspace, Map<String, String> extraAux) {
+        ChunkedBuffer buffer = new ChunkedBuffer();
+        try {
+            write(keyspace, buffer, extraAux);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // memory does not fail
+        }
+        return buffer;
+    }
+
     private void writeKey(RdbOutput rdb, byte[] key, Object value, long expireAt) throws IOException {
         if (expireAt != 0) {
             rdb.writeByte(RdbFormat.OPCODE_EXPIRETIME_MS);

@@ -45,6 +45,8 @@ public final class Snapshots {
     private volatile long lastLoadKeysExpired;
     private volatile Background running;
     private boolean scheduled;
+    /** The command running saved the dataset itself (FLUSHALL), so it does not count as a change. */
+    private boolean savedByCommand;
 
     /** One background save: its thread, when it began, the changes it covers, and whether it was cancelled. */
     private final class Background {
@@ -75,6 +77,10 @@ public final class Snapshots {
 
     /** A write command ran (Redis counts each change; Redoubt counts each successful write command). */
     public void changed() {
+        if (savedByCommand) {
+            savedByCommand = false; // FLUSHALL saved: Redis leaves the count at 0
+            return;
+        }
         dirty++;
     }
 
@@ -88,6 +94,10 @@ public final class Snapshots {
 
     /** SAVE: writes the file now. Throws when it cannot be written, leaving the old file in place. */
     public void save() throws IOException {
+        save(true);
+    }
+
+    private void save(boolean counted) throws IOException {
         long start = System.currentTimeMillis();
         Path target = file();
         Path tmp = target.resolveSibling("temp-" + ProcessHandle.current().pid() + ".rdb");
@@ -101,7 +111,9 @@ public final class Snapshots {
         dirty = 0;
         lastSaveSeconds = System.currentTimeMillis() / 1000;
         lastBgsaveOk = true;
-        saves.incrementAndGet();
+        if (counted) {
+            saves.incrementAndGet();
+        }
         log.info("DB saved on disk ({} ms)", System.currentTimeMillis() - start);
     }
 
@@ -119,12 +131,7 @@ public final class Snapshots {
             return false;
         }
         lastBgsaveTryMs = System.currentTimeMillis();
-        ChunkedBuffer snapshot = new ChunkedBuffer();
-        try {
-            writer().write(keyspace, snapshot);
-        } catch (IOException e) {
-            throw new IllegalStateException(e); // memory does not fail
-        }
+        ChunkedBuffer snapshot = writer().snapshot(keyspace, java.util.Map.of());
         Background bg = new Background(dirty, snapshot);
         running = bg;
         Thread t = new Thread(() -> finish(bg), "redoubt-bgsave");
@@ -211,8 +218,8 @@ public final class Snapshots {
     }
 
     /**
-     * FLUSHALL with save points set, as Redis 7: a running background save is abandoned and the (now empty)
-     * keyspace is saved at once; the change count survives, so the flush itself is still counted.
+     * FLUSHALL with save points set, as Redis 7.0: a running background save is abandoned and the (now empty)
+     * keyspace is saved at once, which leaves no change unsaved and is not counted in rdb_saves.
      */
     public void afterFlushAll() {
         if (!savePointsSet()) {
@@ -223,13 +230,12 @@ public final class Snapshots {
             bg.cancelled = true;
             running = null;
         }
-        long kept = dirty;
         try {
-            save();
+            save(false);
+            savedByCommand = true;
         } catch (IOException e) {
             // logged by save(); FLUSHALL itself succeeded
         }
-        dirty = kept;
     }
 
     /**

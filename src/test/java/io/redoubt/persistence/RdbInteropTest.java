@@ -7,7 +7,9 @@ import io.redoubt.support.TestCerts;
 import io.redoubt.support.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
@@ -18,9 +20,11 @@ import redis.clients.jedis.Jedis;
  * are byte for byte Redis's; payloads RESTORE across the two servers.
  */
 class RdbInteropTest {
-    private static RealRedis redisIn(Path dir) {
-        return RealRedis.start(null, dir, null, "--dir", dir.toString(), "--dbfilename", "dump.rdb", "--save", "",
-            "--appendonly", "no");
+    private static RealRedis redisIn(Path dir, String... more) {
+        List<String> args = new ArrayList<>(List.of("--dir", dir.toString(), "--dbfilename", "dump.rdb", "--save", "",
+            "--appendonly", "no"));
+        args.addAll(List.of(more));
+        return RealRedis.start(null, dir, null, args.toArray(String[]::new));
     }
 
     @Test
@@ -77,6 +81,34 @@ class RdbInteropTest {
             assertThat(j.objectEncoding("l:small")).isEqualTo("listpack");
             assertThat(j.objectEncoding("set:strings")).isEqualTo("listpack"); // Redis 7.2 converts on load
             assertThat(j.info("persistence")).contains("rdb_last_load_keys_loaded:" + written.size());
+        }
+    }
+
+    /**
+     * Redis configured to the other encodings (plain HASH, ZSET_2 for every sorted set, plain SET, quicklists of
+     * 4-element nodes, no compression) writes a file Redoubt loads the same, in Redoubt's own encodings.
+     */
+    @Test
+    void redoubtLoadsRedisFilesInTheirOtherEncodings() throws Exception {
+        Path dir = TestCerts.tempDir("rdb-from-redis-other");
+        Map<String, String> written;
+        try (RealRedis redis = redisIn(dir, "--hash-max-listpack-entries", "0", "--zset-max-listpack-entries", "0",
+                 "--set-max-intset-entries", "0", "--list-max-listpack-size", "4", "--rdbcompression", "no");
+             Jedis j = new Jedis("127.0.0.1", redis.port())) {
+            DataSet.fill(j);
+            written = DataSet.snapshot(j);
+            assertThat(j.objectEncoding("h:small")).isEqualTo("hashtable");
+            assertThat(j.objectEncoding("z:small")).isEqualTo("skiplist");
+            assertThat(j.objectEncoding("set:int16")).isEqualTo("hashtable");
+            assertThat(j.save()).isEqualTo("OK");
+        }
+        try (TestServer redoubt = TestServer.start("dir=" + dir, "save=");
+             Jedis j = new Jedis(redoubt.host(), redoubt.port())) {
+            assertThat(DataSet.snapshot(j)).isEqualTo(written);
+            assertThat(j.objectEncoding("h:small")).isEqualTo("listpack");
+            assertThat(j.objectEncoding("z:small")).isEqualTo("listpack");
+            assertThat(j.objectEncoding("set:int16")).isEqualTo("intset");
+            assertThat(j.objectEncoding("l:small")).isEqualTo("listpack");
         }
     }
 

@@ -32,8 +32,11 @@ public final class TestServer implements AutoCloseable {
             put(props, a);
         }
         put(props, "--redoubt.port=" + freePort());
-        // snapshots (SHUTDOWN, save points) go to a directory of the server's own, never the project's
-        put(props, "--redoubt.dir=" + TestCerts.tempDir("redoubt-data"));
+        // snapshots (SHUTDOWN, save points) go to a directory of the server's own, never the project's, unless
+        // the test brings its own configuration file
+        if (Arrays.stream(directives).noneMatch(d -> d.startsWith("config-file="))) {
+            put(props, "--redoubt.dir=" + TestCerts.tempDir("redoubt-data"));
+        }
         for (String d : directives) {
             put(props, d.startsWith("--") ? d : "--redoubt." + d);
         }

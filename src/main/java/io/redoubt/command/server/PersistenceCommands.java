@@ -6,7 +6,7 @@ import io.redoubt.command.RedisError;
 import io.redoubt.persistence.Snapshots;
 import java.io.IOException;
 
-/** SAVE, BGSAVE [SCHEDULE] and LASTSAVE over {@link Snapshots}. */
+/** SAVE, BGSAVE [SCHEDULE] and LASTSAVE over {@link Snapshots}. SAVE is refused after MULTI (no_multi). */
 public final class PersistenceCommands {
     private static final RedisError IN_PROGRESS = new RedisError("ERR Background save already in progress");
 
@@ -51,9 +51,9 @@ public final class PersistenceCommands {
         }
         Snapshots s = c.server.snapshots();
         if (s.bgsaveInProgress()) {
-            if (!schedule) {
-                throw IN_PROGRESS;
-            }
+            throw IN_PROGRESS; // SCHEDULE only waits for other background work, which Redoubt does not have
+        }
+        if (c.transaction().executing()) { // as Redis, never inside EXEC: the cron starts it right after
             s.schedule();
             c.reply.simple("Background saving scheduled");
             return;

@@ -20,7 +20,8 @@ class CommandMetadataParityTest extends RedoubtBesideRedis {
         "dbsize", "flushdb", "flushall", "swapdb", "config", "ping", "echo", "quit", "reset", "hello", "auth",
         "select", "lpush", "rpush", "lpushx", "rpushx", "lpop", "rpop", "llen", "lrange", "lindex", "lset", "linsert",
         "lrem", "ltrim", "lpos", "lmove", "rpoplpush", "lmpop", "blpop", "brpop", "blmove", "brpoplpush", "blmpop",
-        "multi", "exec", "discard", "watch", "unwatch", "bgrewriteaof");
+        "multi", "exec", "discard", "watch", "unwatch", "bgrewriteaof", "save", "bgsave", "lastsave", "dump",
+        "restore", "replconf", "psync", "sync", "replicaof", "slaveof", "role", "wait");
     /** Redis 7.2 changed these (GETKEYS arity -4 to -3) after the installed 7.0. */
     static final List<String> CHANGED_IN_7_2 = List.of("command|getkeys", "command|getkeysandflags");
 
