@@ -95,6 +95,7 @@ final class MasterLink {
             return;
         }
         state = State.CONNECTING;
+        lastIoMs = System.currentTimeMillis(); // repl-timeout counts from the attempt until the master speaks
         boolean useTls = directives.get("tls-replication").asBool();
         TlsState tlsState = useTls ? server.tls().current() : null; // taken now: a reloaded certificate serves new links
         if (useTls && tlsState == null) {

@@ -108,4 +108,25 @@ class MasterProtocolTest {
             assertThat(info(server.port(), "stats").get("sync_full")).isEqualTo("2");
         }
     }
+
+    @Test
+    void silentReplicasAreDroppedAndTheBacklogOutlivesThemByItsTtl() throws Exception {
+        try (TestServer server = TestServer.start("repl-diskless-sync=no", "repl-timeout=1", "repl-backlog-ttl=1");
+             RawConnection writer = new RawConnection(server.port())) {
+            writer.call("SET", "a", "1");
+            try (RawConnection replica = new RawConnection(server.port())) {
+                replica.send(RawConnection.command("PSYNC", "?", "-1"));
+                assertThat(replica.line()).startsWith("+FULLRESYNC ");
+                String replid = info(server.port(), "replication").get("master_replid");
+                assertThat(info(server.port(), "replication").get("repl_backlog_active")).isEqualTo("1");
+                // it never acknowledges: after repl-timeout the master drops it
+                ReplicationProbe.await("silent replica dropped",
+                    () -> info(server.port(), "replication").get("connected_slaves").equals("0"));
+                // then, without replicas for repl-backlog-ttl, the backlog goes and a new history starts
+                ReplicationProbe.await("backlog freed",
+                    () -> info(server.port(), "replication").get("repl_backlog_active").equals("0"));
+                assertThat(info(server.port(), "replication").get("master_replid")).isNotEqualTo(replid);
+            }
+        }
+    }
 }
