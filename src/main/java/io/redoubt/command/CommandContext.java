@@ -5,6 +5,7 @@ import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.CollectionLimits;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Keyspace;
+import io.redoubt.keyspace.ListNodeLimit;
 import io.redoubt.net.Client;
 import io.redoubt.net.Reply;
 import io.redoubt.server.Blocking;
@@ -151,6 +152,16 @@ public final class CommandContext {
         return BlockTimeout.deadline(args[i], keyspace().now());
     }
 
+    /** Reports a keyspace event on a key of the client's database (notify-keyspace-events decides if it is sent). */
+    public void notifyKeyEvent(int type, String event, byte[] key) {
+        server.keyspace().events().notify(type, event, client.db(), key);
+    }
+
+    /** The same for a key of another database (MOVE, COPY ... DB). */
+    public void notifyKeyEvent(int type, String event, byte[] key, int db) {
+        server.keyspace().events().notify(type, event, db, key);
+    }
+
     /** Whether anyone receives propagated effects: handlers skip building rewrites when not. */
     public boolean propagating() {
         return server.propagator().active();
@@ -200,6 +211,11 @@ public final class CommandContext {
 
     public Database db() {
         return server.keyspace().db(client.db());
+    }
+
+    /** The list node limit list-max-listpack-size sets now (CONFIG SET applies to the next command). */
+    public ListNodeLimit listNodeLimit() {
+        return ListNodeLimit.of(server.directives().get("list-max-listpack-size").asLong());
     }
 
     /** The hash and set encoding thresholds in force (read per command: CONFIG SET may change them). */

@@ -2,13 +2,18 @@ package io.redoubt.command;
 
 import io.redoubt.command.transaction.Transaction;
 import io.redoubt.config.Directive;
+import io.redoubt.keyspace.Database;
+import io.redoubt.keyspace.KeyState;
 import io.redoubt.keyspace.WatchRegistry;
 import io.redoubt.net.Client;
 import io.redoubt.propagation.Propagator;
+import io.redoubt.pubsub.Subscriptions;
 import io.redoubt.server.Server;
 import io.redoubt.util.Bytes;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +24,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class CommandExecutor {
     private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
+
+    /** What a RESP2 connection may run while subscribed (RESP3 connections may run anything). */
+    private static final Set<String> SUBSCRIBER_COMMANDS = Set.of("subscribe", "unsubscribe", "psubscribe",
+        "punsubscribe", "ssubscribe", "sunsubscribe", "ping", "quit", "reset");
 
     private static final String MISCONF = "MISCONF Redis is configured to save RDB snapshots, but it's currently "
         + "unable to persist to disk. Commands that may modify the data set are disabled, because this instance is "
@@ -36,6 +45,8 @@ public final class CommandExecutor {
     }
 
     public void execute(CommandContext ctx, byte[][] args) {
+        Subscriptions subs = ctx.client.subscriptions();
+        subs.executing(true); // messages for this client wait for the command's reply, as in Redis 7.2
         Propagator feed = server.propagator();
         feed.beginUnit();
         CommandSpec spec = null;
@@ -45,6 +56,8 @@ public final class CommandExecutor {
             // the effects of this command (EXEC: of its transaction) go out before blocked clients are served;
             // SCAN and RANDOMKEY expire arbitrary keys, whose DELs Redis 7 does not wrap in MULTI/EXEC
             feed.endUnit(spec == null || !feed.active() || !spec.hasFlag("touches_arbitrary_keys"));
+            subs.executing(false);
+            subs.writeDeferred(ctx.reply.buffer());
         }
         // clients blocked on keys this command made ready go next, as in Redis; after EXEC, once for all of it
         server.blocking().serveReady();
@@ -86,12 +99,15 @@ public final class CommandExecutor {
             fail(ctx, spec, "ERR wrong number of arguments for '" + spec.fullName() + "' command");
         } else if (!client.authenticated() && !spec.hasFlag("no_auth")) {
             fail(ctx, spec, "NOAUTH Authentication required.");
+        } else if (client.resp() == 2 && !SUBSCRIBER_COMMANDS.contains(spec.fullName()) && client.subscriptions().active()) {
+            fail(ctx, spec, "ERR Can't execute '" + spec.fullName() + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / "
+                + "PING / QUIT / RESET are allowed in this context");
         } else if (server.snapshots().writesDenied() && (spec.hasFlag("write") || name.equals("ping"))) {
             fail(ctx, spec, MISCONF); // stop-writes-on-bgsave-error, as Redis refuses writes and PING
-        } else if (ctx.transaction().queues(name) && spec.hasFlag("no_multi")) {
-            fail(ctx, spec, "ERR Command not allowed inside a transaction");
         } else if (replicationRefusal(client, spec) != null) {
             fail(ctx, spec, replicationRefusal(client, spec)); // NOREPLICAS, READONLY, MASTERDOWN
+        } else if (ctx.transaction().queues(name) && spec.hasFlag("no_multi")) {
+            fail(ctx, spec, "ERR Command not allowed inside a transaction");
         } else if (ctx.transaction().queues(name)) {
             ctx.transaction().queue(args);
             ctx.reply.simple("QUEUED");
@@ -143,16 +159,19 @@ public final class CommandExecutor {
         ctx.client.lastCommand(spec.fullName());
         long start = System.nanoTime();
         int db = ctx.client.db();
-        boolean ok = false;
+        List<KeyState> watched = watchedKeys(spec, args, db);
+        boolean ok = true;
         try {
             spec.handler().run(ctx);
-            ok = true;
         } catch (RedisError e) {
+            ok = false;
             spec.stats.failed++;
             errorReply(ctx, e.getMessage());
         }
+        if (watched != null) {
+            touchChangedKeys(watched, db);
+        }
         if (ok && spec.hasFlag("write")) {
-            touchWatchedKeys(spec, args, db);
             server.snapshots().changed();
         }
         List<byte[][]> effects = ctx.takePropagated();
@@ -186,18 +205,33 @@ public final class CommandExecutor {
     }
 
     /**
-     * WATCH: a write command that succeeded marks each key it names as modified, found the way COMMAND GETKEYS
-     * finds them. Database-wide changes (FLUSHDB, SWAPDB) and expiry mark from the keyspace itself.
+     * WATCH: before a write command, the state of each key it names (found the way COMMAND GETKEYS finds
+     * them), or null when nobody watches anything. Database-wide changes (FLUSHDB, SWAPDB), expiry and keys in
+     * other databases (MOVE, COPY ... DB) mark from the keyspace or the command itself.
      */
-    private void touchWatchedKeys(CommandSpec spec, byte[][] args, int db) {
+    private List<KeyState> watchedKeys(CommandSpec spec, byte[][] args, int db) {
         WatchRegistry watches = server.keyspace().watches();
-        if (watches.isEmpty() || !spec.hasKeys()) {
-            return;
+        if (watches.isEmpty() || !spec.hasFlag("write") || !spec.hasKeys()) {
+            return null;
         }
         List<CommandSpec.KeyAt> keys = spec.findKeys(args);
-        if (keys != null) {
-            for (CommandSpec.KeyAt k : keys) {
-                watches.touch(db, args[k.position()]);
+        if (keys == null) {
+            return null;
+        }
+        Database database = server.keyspace().db(db);
+        List<KeyState> states = new ArrayList<>(keys.size());
+        for (CommandSpec.KeyAt k : keys) {
+            states.add(KeyState.of(database, args[k.position()]));
+        }
+        return states;
+    }
+
+    /** After the command: marks the keys it actually changed, as Redis's signalModifiedKey calls do. */
+    private void touchChangedKeys(List<KeyState> before, int db) {
+        Database database = server.keyspace().db(db);
+        for (KeyState k : before) {
+            if (k.changedIn(database)) {
+                server.keyspace().watches().touch(db, k.key());
             }
         }
     }
@@ -216,8 +250,8 @@ public final class CommandExecutor {
             spec.stats.rejected++;
         }
         Transaction tx = ctx.transaction();
-        if (tx.active() && spec != null && spec.name().equals("exec")) {
-            // a refused EXEC ends the transaction at once, as Redis's execCommandAbort
+        if (spec != null && spec.name().equals("exec")) {
+            // a refused EXEC ends the transaction at once, as Redis's execCommandAbort (even outside MULTI)
             tx.reset(server.keyspace().watches());
             error = "EXECABORT Transaction discarded because of: "
                 + (error.startsWith("ERR ") ? error.substring(4) : error);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One command's metadata, as COMMAND INFO and COMMAND DOCS report it (arity, flags, key positions, ACL
@@ -29,6 +30,7 @@ public final class CommandSpec {
     private final Map<String, CommandSpec> subcommands = new LinkedHashMap<>();
     private List<String> tips = List.of();
     private final List<KeySpec> keySpecs = new ArrayList<>();
+    private Function<byte[][], List<KeyAt>> keyFinder;
     private String summary = "";
     private String since = "1.0.0";
     private String group = "generic";
@@ -74,6 +76,15 @@ public final class CommandSpec {
      */
     public CommandSpec keySpec(KeySpec spec) {
         keySpecs.add(spec);
+        return this;
+    }
+
+    /**
+     * Finds the keys of a command line with code instead of the key specs (Redis's getkeys_proc, e.g. SORT's
+     * STORE destination): returns the keys, or null when the arguments don't fit.
+     */
+    public CommandSpec keyFinder(Function<byte[][], List<KeyAt>> finder) {
+        this.keyFinder = finder;
         return this;
     }
 
@@ -132,6 +143,9 @@ public final class CommandSpec {
 
     /** The keys of a command line (args[0] is the name), or null when the arguments don't fit the key specs. */
     public List<KeyAt> findKeys(byte[][] args) {
+        if (keyFinder != null) {
+            return keyFinder.apply(args);
+        }
         List<KeyAt> found = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         for (KeySpec ks : keySpecs()) {

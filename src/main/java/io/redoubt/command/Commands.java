@@ -5,6 +5,7 @@ import io.redoubt.command.connection.ConnectionCommands;
 import io.redoubt.command.generic.KeyCommands;
 import io.redoubt.command.hash.HashCommands;
 import io.redoubt.command.list.ListCommands;
+import io.redoubt.command.pubsub.PubSubCommands;
 import io.redoubt.command.server.AofCommands;
 import io.redoubt.command.server.ConfigCommand;
 import io.redoubt.command.server.ServerCommands;
@@ -33,6 +34,7 @@ public final class Commands {
         SetCommands.register(t);
         ListCommands.register(t);
         TransactionCommands.register(t);
+        PubSubCommands.register(t);
         ReplicationCommands.register(t);
         return t;
     }

@@ -18,6 +18,9 @@ public final class KeySpec {
     private final int a;
     private final int b;
     private final int c;
+    /** Neither begin_search nor find_keys can be described (Redis's "unknown"): the keys come from elsewhere. */
+    private final boolean unknown;
+    private String notes;
 
     private KeySpec(String flags, int index, String keyword, int startFrom, boolean keynum, int a, int b, int c) {
         this.flags = CommandSpec.words(flags);
@@ -28,6 +31,33 @@ public final class KeySpec {
         this.a = a;
         this.b = b;
         this.c = c;
+        this.unknown = false;
+    }
+
+    private KeySpec(String flags) {
+        this.flags = CommandSpec.words(flags);
+        this.index = 0;
+        this.keyword = null;
+        this.startFrom = 0;
+        this.keynum = false;
+        this.a = 0;
+        this.b = 0;
+        this.c = 0;
+        this.unknown = true;
+    }
+
+    /**
+     * A spec of unknown shape (SORT's BY/GET patterns and STORE): COMMAND INFO shows it as "unknown" and key
+     * finding skips it; a command that has one finds its keys with {@link CommandSpec#keyFinder}.
+     */
+    public static KeySpec unknown(String flags) {
+        return new KeySpec(flags);
+    }
+
+    /** Adds the "notes" COMMAND INFO shows first in the spec's map. */
+    public KeySpec notes(String text) {
+        this.notes = text;
+        return this;
     }
 
     /**
@@ -57,6 +87,9 @@ public final class KeySpec {
      * Returns false when the arguments do not fit the spec (a missing keyword is not an error: no keys).
      */
     public boolean collect(byte[][] args, List<Integer> out) {
+        if (unknown) {
+            return true;
+        }
         int argc = args.length;
         int first;
         if (keyword == null) {
@@ -119,11 +152,21 @@ public final class KeySpec {
 
     /** Writes the spec as COMMAND INFO shows it: a map of flags, begin_search and find_keys. */
     public void write(Reply r) {
-        r.map(3);
+        r.map(notes == null ? 3 : 4);
+        if (notes != null) {
+            r.bulk("notes");
+            r.bulk(notes);
+        }
         r.bulk("flags");
         r.set(flags.size());
         flags.forEach(r::simple);
         r.bulk("begin_search");
+        if (unknown) {
+            writeUnknown(r);
+            r.bulk("find_keys");
+            writeUnknown(r);
+            return;
+        }
         r.map(2);
         r.bulk("type");
         if (keyword == null) {
@@ -153,5 +196,13 @@ public final class KeySpec {
         r.integer(b);
         r.bulk(keynum ? "keystep" : "limit");
         r.integer(c);
+    }
+
+    private static void writeUnknown(Reply r) {
+        r.map(2);
+        r.bulk("type");
+        r.bulk("unknown");
+        r.bulk("spec");
+        r.map(0);
     }
 }

@@ -77,12 +77,12 @@ public final class Directive {
     }
 
     public String normalize(String raw) {
-        return type.normalize(raw);
+        return type.normalize(raw, value);
     }
 
     /** Like {@link #normalize} for a value from a Spring property source. */
     public String normalizeProperty(String raw) {
-        return type.normalizeProperty(raw);
+        return type.normalizeProperty(raw, value);
     }
 
     void store(String normalized) {

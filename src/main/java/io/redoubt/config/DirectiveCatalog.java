@@ -6,6 +6,7 @@ import static io.redoubt.config.DirectiveType.memory;
 import static io.redoubt.config.DirectiveType.oneOf;
 import static io.redoubt.config.DirectiveType.text;
 
+import io.redoubt.pubsub.NotifyFlags;
 import java.io.File;
 
 /** Every redis.conf directive Redoubt understands, with Redis's defaults. The only place they are declared. */
@@ -30,6 +31,7 @@ public final class DirectiveCatalog {
         // protocol limits
         r.define("proto-max-bulk-len", memory(1024 * 1024, LONG_MAX), "512mb", true);
         r.define("client-query-buffer-limit", memory(1024 * 1024, LONG_MAX), "1gb", true);
+        r.define("client-output-buffer-limit", OutputBufferLimits.type(), OutputBufferLimits.DEFAULT, true);
         // keyspace and server
         r.define("databases", integer(1, INT_MAX), "16", false);
         r.define("requirepass", text(), "", true);
@@ -38,6 +40,7 @@ public final class DirectiveCatalog {
         r.define("loglevel", oneOf("debug", "verbose", "notice", "warning", "nothing"), "notice", true);
         r.define("slowlog-log-slower-than", integer(-1, LONG_MAX), "10000", true);
         r.define("slowlog-max-len", integer(0, LONG_MAX), "128", true);
+        r.define("notify-keyspace-events", NotifyFlags.type(), "", true);
         // data types: encoding thresholds
         r.define("zset-max-listpack-entries", integer(0, LONG_MAX), "128", true);
         r.define("zset-max-listpack-value", memory(0, LONG_MAX), "64", true);
@@ -47,6 +50,10 @@ public final class DirectiveCatalog {
         r.define("set-max-intset-entries", integer(0, LONG_MAX), "512", true);
         r.define("set-max-listpack-entries", integer(0, LONG_MAX), "128", true);
         r.define("set-max-listpack-value", memory(0, LONG_MAX), "64", true);
+        // lists: node size (bytes when negative, entries when positive) and compression depth (recorded only)
+        r.define("list-max-listpack-size", integer(Integer.MIN_VALUE, INT_MAX), "-2", true);
+        r.alias("list-max-ziplist-size", "list-max-listpack-size");
+        r.define("list-compress-depth", integer(0, INT_MAX), "0", true);
         // persistence: RDB snapshots (persistence/), the append-only file (persistence/aof/)
         r.define("save", DirectiveCatalog::saveParams, "3600 1 300 100 60 10000", true, true);
         r.define("appendonly", bool(), "no", true);

@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public class DirectiveRegistry {
     private final Map<String, Directive> directives = new LinkedHashMap<>();
+    /** Redis's alias names (list-max-ziplist-size for list-max-listpack-size), each to its directive. */
+    private final Map<String, Directive> aliases = new LinkedHashMap<>();
     private final Object setLock = new Object();
     private volatile List<String> sources = List.of("defaults");
     private final Map<DirectiveApplier, Integer> applierOrder = new java.util.concurrent.ConcurrentHashMap<>();
@@ -31,9 +33,21 @@ public class DirectiveRegistry {
         return d;
     }
 
-    /** The directive with this name (case-insensitive), or null. */
+    /**
+     * Gives a directive a second name, as Redis keeps its old names: found by {@link #find}, listed by
+     * {@link #matchingNames} under the name that matched. Not in {@link #all}.
+     */
+    public void alias(String alias, String name) {
+        if (aliases.putIfAbsent(alias, get(name)) != null || directives.containsKey(alias)) {
+            throw new IllegalStateException("directive defined twice: " + alias);
+        }
+    }
+
+    /** The directive with this name or alias (case-insensitive), or null. */
     public Directive find(String name) {
-        return directives.get(name.toLowerCase(Locale.ROOT));
+        String lower = name.toLowerCase(Locale.ROOT);
+        Directive d = directives.get(lower);
+        return d != null ? d : aliases.get(lower);
     }
 
     public Directive get(String name) {
@@ -103,6 +117,40 @@ public class DirectiveRegistry {
     }
 
     /**
+     * CONFIG GET: the names (directive names and aliases) matching the patterns, each with its directive, as
+     * Redis's configGetCommand finds them: a pattern without glob characters is a name, looked up and answered
+     * as the client spelled it; a glob matches names and aliases. A name comes once, whatever its case.
+     */
+    public List<Map.Entry<String, Directive>> matchingNames(List<String> patterns) {
+        Map<String, Map.Entry<String, Directive>> out = new LinkedHashMap<>();
+        for (String p : patterns) {
+            if (p.indexOf('*') < 0 && p.indexOf('?') < 0 && p.indexOf('[') < 0) {
+                Directive d = find(p);
+                if (d != null) {
+                    out.putIfAbsent(p.toLowerCase(Locale.ROOT), Map.entry(p, d));
+                }
+                continue;
+            }
+            for (Directive d : directives.values()) {
+                addIfMatching(out, d.name(), d, p);
+                aliases.forEach((alias, target) -> {
+                    if (target == d) {
+                        addIfMatching(out, alias, d, p);
+                    }
+                });
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static void addIfMatching(Map<String, Map.Entry<String, Directive>> out, String name, Directive d,
+                                      String pattern) {
+        if (Glob.matches(pattern, name)) {
+            out.putIfAbsent(name, Map.entry(name, d));
+        }
+    }
+
+    /**
      * CONFIG SET with the name/value pairs as given. Like Redis it first checks every name (unknown, immutable,
      * protected unless allowed, duplicate: reported with the name as the client spelled it), then every value
      * (reported with the directive's name), stores them all, then applies them; if any applier refuses, every
@@ -133,7 +181,7 @@ public class DirectiveRegistry {
                 try {
                     normalized.put(d, d.normalize(pairs.get(i).getValue()));
                 } catch (ConfigException ex) {
-                    throw new ConfigSetException(d.name(), ex.getMessage());
+                    throw new ConfigSetException(spelledAs(d, pairs.get(i).getKey()), ex.getMessage());
                 }
             }
             Map<Directive, String> old = new LinkedHashMap<>();
@@ -167,6 +215,12 @@ public class DirectiveRegistry {
                 }
             }
         }
+    }
+
+    /** The name an error reports: the alias when the client used one, else the directive's name. */
+    private String spelledAs(Directive d, String given) {
+        String lower = given.toLowerCase(Locale.ROOT);
+        return aliases.containsKey(lower) ? lower : d.name();
     }
 
     /** Thrown by {@link #set}; the message is the whole Redis error text without the leading "ERR ". */

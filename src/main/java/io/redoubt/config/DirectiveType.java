@@ -22,6 +22,19 @@ public interface DirectiveType {
         return normalize(raw);
     }
 
+    /**
+     * For a directive whose value may give only part of the whole (client-output-buffer-limit names some
+     * classes): the parts not given keep their {@code current} values. Others ignore {@code current}.
+     */
+    default String normalize(String raw, String current) {
+        return normalize(raw);
+    }
+
+    /** Like {@link #normalize(String, String)} for a value from a Spring property source. */
+    default String normalizeProperty(String raw, String current) {
+        return normalizeProperty(raw);
+    }
+
     /** Whole numbers in a closed range, written as Redis's string2ll reads them (no '+', spaces or leading zeros). */
     static DirectiveType integer(long min, long max) {
         return raw -> {

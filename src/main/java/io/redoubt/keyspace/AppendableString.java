@@ -15,6 +15,13 @@ public final class AppendableString {
         this.len = initial.length;
     }
 
+    /** Counts changes of the contents, so WATCH can tell a command that changed the value from one that did not. */
+    private long version;
+
+    public long version() {
+        return version;
+    }
+
     public int length() {
         return len;
     }
@@ -30,6 +37,7 @@ public final class AppendableString {
     }
 
     public void append(byte[] more) {
+        version++;
         ensure(len + more.length);
         System.arraycopy(more, 0, buf, len, more.length);
         len += more.length;
@@ -37,6 +45,7 @@ public final class AppendableString {
 
     /** Overwrites from offset, zero-padding any gap, as SETRANGE does. */
     public void setRange(int offset, byte[] value) {
+        version++;
         int end = offset + value.length;
         ensure(end);
         System.arraycopy(value, 0, buf, offset, value.length);

@@ -48,6 +48,8 @@ public final class Database {
         keyspace.countAccess(e != null);
         if (e != null) {
             keyspace.touch(e);
+        } else {
+            keyspace.keyMissed(this, key);
         }
         return e;
     }
@@ -74,7 +76,7 @@ public final class Database {
         e.value = value;
         keyspace.stamp(e);
         if (created) {
-            keyspace.signalKeyReady(this, key);
+            keyspace.keyCreated(this, key);
         }
         return e;
     }
@@ -87,7 +89,7 @@ public final class Database {
         Dict.Entry e = keys.insert(key);
         e.value = value;
         keyspace.stamp(e);
-        keyspace.signalKeyReady(this, key);
+        keyspace.keyCreated(this, key);
         return e;
     }
 
@@ -212,6 +214,9 @@ public final class Database {
     public Dict.Entry readNoTouch(byte[] key) {
         Dict.Entry e = lookup(key);
         keyspace.countAccess(e != null);
+        if (e == null) {
+            keyspace.keyMissed(this, key);
+        }
         return e;
     }
 

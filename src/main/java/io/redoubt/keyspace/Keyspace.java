@@ -12,6 +12,7 @@ public final class Keyspace {
     private volatile long now = System.currentTimeMillis();
     private boolean touchEnabled = true;
     private final WatchRegistry watches = new WatchRegistry(this);
+    private KeyEvents events = KeyEvents.NONE;
 
     private long hits;
     private long misses;
@@ -83,6 +84,26 @@ public final class Keyspace {
         return watches;
     }
 
+    /** Keyspace notifications: commands report through it, and the keyspace reports expiry, new keys and misses. */
+    public KeyEvents events() {
+        return events;
+    }
+
+    public void events(KeyEvents events) {
+        this.events = events;
+    }
+
+    /** A key was created: blocked clients may be served, and it is a "new" key event (as Redis's dbAdd). */
+    void keyCreated(Database db, byte[] key) {
+        signalKeyReady(db, key);
+        events.notify(KeyEvents.NEW, "new", db.index(), key);
+    }
+
+    /** A read found no key ("keymiss" event). */
+    void keyMissed(Database db, byte[] key) {
+        events.notify(KeyEvents.KEY_MISS, "keymiss", db.index(), key);
+    }
+
     public void readyListener(ReadyListener listener) {
         this.readyListener = listener;
     }
@@ -147,6 +168,7 @@ public final class Keyspace {
     void countExpired(Database db, byte[] key) {
         expiredKeys++;
         watches.expired(db.index(), key);
+        events.notify(KeyEvents.EXPIRED, "expired", db.index(), key);
         expiryListener.expired(db.index(), key);
     }
 

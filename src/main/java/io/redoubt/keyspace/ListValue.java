@@ -6,27 +6,52 @@ import io.redoubt.util.Bytes;
  * A list value. While small it is packed into one byte array ({@link PackedList}, OBJECT ENCODING
  * "listpack"); once large it is a ring buffer of elements ({@link RingList}, "quicklist"). Both push and pop
  * at either end in O(1). Beside the elements it keeps the size Redis's listpack would have for them, which
- * decides the representation with Redis 7.2's rules for {@code list-max-listpack-size -2}: a list grows out
- * of "listpack" when its listpack bytes plus the raw bytes being added would pass 8 KB, and shrinks back once
- * they fit in half of that. Callers announce growth ({@link #growing}) before adding, and call
- * {@link #shrunk} after removing, as Redis's commands do.
+ * decides the representation with Redis 7.2's rules for {@code list-max-listpack-size} ({@link ListNodeLimit}):
+ * a list grows out of "listpack" when its listpack bytes plus the raw bytes being added (or its entries plus
+ * those added) would pass the limit, and shrinks back once it fits in half of it. Callers announce growth
+ * ({@link #growing}) before adding, and call {@link #shrunk} after removing, as Redis's commands do.
+ * Redis converts back only a quicklist of a single packed node, so a quicklist-encoded list also keeps the
+ * node layout Redis would have ({@link QuicklistNodes}: counts and sizes, not the elements).
  */
 public final class ListValue {
-    /** Redis's listpack-size -2: 8 KB per node. */
-    private static final int NODE_LIMIT = 8192;
     /** Listpack header (6 bytes) and terminator (1). */
-    private static final int LISTPACK_EMPTY = 7;
+    private static final int LISTPACK_EMPTY = QuicklistNodes.LISTPACK_EMPTY;
 
     private ListStore store;
     private long packedBytes = LISTPACK_EMPTY;
+    /** The quicklist's node layout while the list is a {@link RingList}, else null. */
+    private QuicklistNodes nodes;
 
     public ListValue() {
         store = new PackedList(64);
     }
 
-    private ListValue(ListStore store, long packedBytes) {
+    private ListValue(ListStore store, long packedBytes, QuicklistNodes nodes) {
         this.store = store;
         this.packedBytes = packedBytes;
+        this.nodes = nodes;
+    }
+
+    /**
+     * A new list of these elements, in the encoding Redis gives a list it builds by pushing into a quicklist
+     * and then converting (SORT ... STORE): "listpack" only when everything fits in one quicklist node. A node
+     * takes another element while its size plus the element's raw length plus 8 stays within the limit; a
+     * large element always gets a node of its own.
+     */
+    public static ListValue built(java.util.List<byte[]> elements, ListNodeLimit limit) {
+        ListValue l = new ListValue();
+        l.store = RingList.of(l.store);
+        l.nodes = new QuicklistNodes(limit);
+        elements.forEach(l::pushTail);
+        l.tryListpack(limit, false);
+        return l;
+    }
+
+    /** Counts changes of the contents, so WATCH can tell a command that changed the value from one that did not. */
+    private long version;
+
+    public long version() {
+        return version;
     }
 
     public int size() {
@@ -43,21 +68,37 @@ public final class ListValue {
 
     /** An independent copy (COPY). */
     public ListValue copy() {
-        return new ListValue(store.copy(), packedBytes);
+        return new ListValue(store.copy(), packedBytes, nodes == null ? null : nodes.copy());
     }
 
-    /** Before adding elements of {@code rawBytes} in total: a listpack that would pass 8 KB becomes a quicklist. */
-    public void growing(long rawBytes) {
-        if (store instanceof PackedList && packedBytes + rawBytes > NODE_LIMIT) {
+    /**
+     * Before adding {@code count} elements of {@code rawBytes} in total: a listpack that would pass the limit
+     * becomes a quicklist.
+     */
+    public void growing(long rawBytes, long count, ListNodeLimit limit) {
+        if (store instanceof PackedList && limit.exceeded(packedBytes + rawBytes, size() + count)) {
             store = RingList.of(store);
+            nodes = QuicklistNodes.fromListpack(limit, size(), packedBytes); // the listpack becomes one node
         }
     }
 
     /** After removing or replacing elements: a quicklist that fits in half a node becomes a listpack again. */
-    public void shrunk() {
-        if (store instanceof RingList && packedBytes <= NODE_LIMIT / 2) {
+    public void shrunk(ListNodeLimit limit) {
+        tryListpack(limit, true);
+    }
+
+    /** Redis's listTypeTryConvertQuicklist: only a single packed node within the limit converts. */
+    private void tryListpack(ListNodeLimit limit, boolean shrinking) {
+        if (store instanceof RingList && nodes.isSinglePacked()
+            && limit.fitsOneNode(nodes.firstNodeBytes(), size(), shrinking)) {
             store = PackedList.of(store);
+            nodes = null;
         }
+    }
+
+    /** The quicklist node layout (null for a listpack), for tests. */
+    QuicklistNodes nodes() {
+        return nodes;
     }
 
     public byte[] get(int index) {
@@ -65,45 +106,86 @@ public final class ListValue {
     }
 
     public void set(int index, byte[] value) {
-        packedBytes += entryBytes(value) - entryBytes(store.get(index));
+        version++;
+        int old = entryBytes(store.get(index));
+        int now = entryBytes(value);
+        if (nodes != null) {
+            nodes.replace(index, size(), value.length, old, now, this::entryBytesAt);
+        }
+        packedBytes += now - old;
         store.set(index, value);
     }
 
     public void pushHead(byte[] value) {
+        version++;
         store.pushHead(value);
-        packedBytes += entryBytes(value);
+        int bytes = entryBytes(value);
+        packedBytes += bytes;
+        if (nodes != null) {
+            nodes.pushHead(value.length, bytes);
+        }
     }
 
     public void pushTail(byte[] value) {
+        version++;
         store.pushTail(value);
-        packedBytes += entryBytes(value);
+        int bytes = entryBytes(value);
+        packedBytes += bytes;
+        if (nodes != null) {
+            nodes.pushTail(value.length, bytes);
+        }
     }
 
     public byte[] popHead() {
+        version++;
         byte[] v = store.popHead();
-        packedBytes -= entryBytes(v);
+        int bytes = entryBytes(v);
+        packedBytes -= bytes;
+        if (nodes != null) {
+            nodes.popHead(bytes);
+        }
         return v;
     }
 
     public byte[] popTail() {
+        version++;
         byte[] v = store.popTail();
-        packedBytes -= entryBytes(v);
+        int bytes = entryBytes(v);
+        packedBytes -= bytes;
+        if (nodes != null) {
+            nodes.popTail(bytes);
+        }
         return v;
     }
 
-    /** Inserts so that the new element has position {@code index} (0..size). */
-    public void insert(int index, byte[] value) {
-        store.insert(index, value);
-        packedBytes += entryBytes(value);
+    /** LINSERT: inserts a value before or after the element at {@code pivot}. */
+    public void insert(int pivot, boolean after, byte[] value) {
+        version++;
+        int bytes = entryBytes(value);
+        if (nodes != null) {
+            nodes.insert(pivot, size(), after, value.length, bytes, this::entryBytesAt);
+        }
+        store.insert(after ? pivot + 1 : pivot, value);
+        packedBytes += bytes;
     }
 
     public void remove(int index) {
-        packedBytes -= entryBytes(store.get(index));
+        version++;
+        int bytes = entryBytes(store.get(index));
+        if (nodes != null) {
+            nodes.removeAt(index, size(), bytes);
+        }
+        packedBytes -= bytes;
         store.remove(index);
+    }
+
+    private int entryBytesAt(int index) {
+        return entryBytes(store.get(index));
     }
 
     /** Keeps only positions {@code start..end} (inclusive, valid, start <= end). */
     public void trim(int start, int end) {
+        version++;
         while (size() > end + 1) {
             popTail();
         }
@@ -114,9 +196,18 @@ public final class ListValue {
 
     /** Removes all elements. */
     public void clear() {
+        version++;
         while (!isEmpty()) {
             popTail();
         }
+    }
+
+    /**
+     * The raw bytes Redis's growth check counts for an element popped from a list (LMOVE): an element the
+     * listpack keeps as an integer comes back as an integer object, which the check skips.
+     */
+    public static long checkedBytes(byte[] popped) {
+        return popped.length <= 20 && Bytes.parseLong(popped, 0, popped.length, new long[1]) ? 0 : popped.length;
     }
 
     /**

@@ -16,6 +16,13 @@ public final class RedisHash {
     /** Hashtable form: entry key = field, entry value = value (byte[]). */
     private Dict table;
 
+    /** Counts changes of the contents, so WATCH can tell a command that changed the value from one that did not. */
+    private long version;
+
+    public long version() {
+        return version;
+    }
+
     public int size() {
         return table != null ? table.size() : count;
     }
@@ -35,6 +42,7 @@ public final class RedisHash {
 
     /** Sets a field; returns true when the field is new. Converts to a hashtable past the limits. */
     public boolean put(byte[] field, byte[] value, CollectionLimits limits) {
+        version++; // setting a field counts as a change even when the value is the same, as in Redis
         if (table == null && (field.length > limits.hashValue() || value.length > limits.hashValue())) {
             convert();
         }
@@ -75,6 +83,14 @@ public final class RedisHash {
     }
 
     public boolean remove(byte[] field) {
+        boolean removed = removeField(field);
+        if (removed) {
+            version++;
+        }
+        return removed;
+    }
+
+    private boolean removeField(byte[] field) {
         if (table != null) {
             return table.remove(field) != null;
         }

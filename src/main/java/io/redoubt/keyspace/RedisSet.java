@@ -71,6 +71,13 @@ public final class RedisSet {
         }
     }
 
+    /** Counts changes of the contents, so WATCH can tell a command that changed the value from one that did not. */
+    private long version;
+
+    public long version() {
+        return version;
+    }
+
     public int size() {
         return table != null ? table.size() : count;
     }
@@ -92,6 +99,14 @@ public final class RedisSet {
 
     /** Adds a member; returns false if it was there already. */
     public boolean add(byte[] member, CollectionLimits limits) {
+        boolean added = addMember(member, limits);
+        if (added) {
+            version++;
+        }
+        return added;
+    }
+
+    private boolean addMember(byte[] member, CollectionLimits limits) {
         if (ints != null) {
             long[] v = new long[1];
             if (Bytes.parseLong(member, 0, member.length, v)) {
@@ -125,6 +140,14 @@ public final class RedisSet {
     }
 
     public boolean remove(byte[] member) {
+        boolean removed = removeMember(member);
+        if (removed) {
+            version++;
+        }
+        return removed;
+    }
+
+    private boolean removeMember(byte[] member) {
         if (ints != null) {
             long[] v = new long[1];
             if (!Bytes.parseLong(member, 0, member.length, v)) {

@@ -52,6 +52,13 @@ public final class SortedSet {
         return z;
     }
 
+    /** Counts changes of the contents, so WATCH can tell a command that changed the value from one that did not. */
+    private long version;
+
+    public long version() {
+        return version;
+    }
+
     public boolean isListpack() {
         return list == null;
     }
@@ -84,6 +91,7 @@ public final class SortedSet {
             int i = lpIndexOf(member);
             if (i >= 0) {
                 if (lpScores[i] != score) {
+                    version++;
                     lpRemoveAt(i);
                     lpInsert(member, score);
                 }
@@ -92,6 +100,7 @@ public final class SortedSet {
             if (lpSize + 1 > limits.entries() || member.length > limits.value()) {
                 convertToSkipList();
             } else {
+                version++;
                 lpInsert(member, score);
                 return true;
             }
@@ -100,15 +109,25 @@ public final class SortedSet {
         if (e != null) {
             SkipList.Node n = (SkipList.Node) e.value;
             if (n.score != score) {
+                version++;
                 e.value = list.updateScore(n, score);
             }
             return false;
         }
+        version++;
         dict.insert(member).value = list.insert(score, member);
         return true;
     }
 
     public boolean remove(byte[] member) {
+        boolean removed = removeMember(member);
+        if (removed) {
+            version++;
+        }
+        return removed;
+    }
+
+    private boolean removeMember(byte[] member) {
         if (isListpack()) {
             int i = lpIndexOf(member);
             if (i < 0) {
@@ -193,6 +212,7 @@ public final class SortedSet {
             return 0;
         }
         int n = to - from + 1;
+        version++;
         if (isListpack()) {
             System.arraycopy(lpMembers, to + 1, lpMembers, from, lpSize - to - 1);
             System.arraycopy(lpScores, to + 1, lpScores, from, lpSize - to - 1);
@@ -235,6 +255,13 @@ public final class SortedSet {
             forEach((m, s) -> z.dict.insert(m).value = z.list.insert(s, m));
         }
         return z;
+    }
+
+    /** SORT converts the set it sorts to a skiplist for good, as Redis's sortCommandGeneric does. */
+    public void forceSkipList() {
+        if (isListpack()) {
+            convertToSkipList();
+        }
     }
 
     private void convertToSkipList() {

@@ -61,6 +61,26 @@ public final class Values {
         throw new IllegalStateException("unknown value type " + value.getClass());
     }
 
+    /**
+     * How many times a mutable value's contents changed (0 for immutable {@code byte[]} strings, which are
+     * replaced instead): a command changed a key when its entry, value or version differs afterwards.
+     */
+    public static long version(Object value) {
+        if (value instanceof ListValue l) {
+            return l.version();
+        }
+        if (value instanceof RedisSet s) {
+            return s.version();
+        }
+        if (value instanceof RedisHash h) {
+            return h.version();
+        }
+        if (value instanceof SortedSet z) {
+            return z.version();
+        }
+        return value instanceof AppendableString a ? a.version() : 0;
+    }
+
     public static boolean isString(Object value) {
         return value instanceof byte[] || value instanceof AppendableString;
     }

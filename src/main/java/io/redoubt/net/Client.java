@@ -3,6 +3,7 @@ package io.redoubt.net;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.unix.UnixChannel;
+import io.redoubt.pubsub.Subscriptions;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +36,8 @@ public final class Client implements RespDecoder.AuthState {
     private final AtomicLong netIn = new AtomicLong();
     private final AtomicLong netOut = new AtomicLong();
     private final String transport;
+    private final Subscriptions subscriptions = new Subscriptions(this);
+    private volatile ClientOutput output;
 
     public Client(Channel channel, boolean authenticated, String transport) {
         this.channel = channel;
@@ -72,10 +75,25 @@ public final class Client implements RespDecoder.AuthState {
         return channel instanceof UnixChannel u ? u.fd().intValue() : -1;
     }
 
-    /** Reply bytes written but not yet sent (CLIENT LIST omem). */
+    /** Reply and push bytes written but not yet sent (CLIENT LIST omem, client-output-buffer-limit). */
     public long pendingOutputBytes() {
         ChannelOutboundBuffer buf = channel.unsafe().outboundBuffer();
-        return buf == null ? 0 : buf.totalPendingWriteBytes();
+        ClientOutput o = output;
+        return (buf == null ? 0 : buf.totalPendingWriteBytes()) + (o == null ? 0 : o.queuedBytes());
+    }
+
+    /** Channels, patterns and shard channels this connection listens to. */
+    public Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    /** Where pushes from other connections go, and the client-output-buffer-limit check; set by the handler. */
+    public ClientOutput output() {
+        return output;
+    }
+
+    void output(ClientOutput o) {
+        this.output = o;
     }
 
     /** "tcp" or "tls" so CLIENT LIST and metrics can tell the listeners apart. */

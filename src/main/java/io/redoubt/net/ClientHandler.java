@@ -56,6 +56,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        client.output(new ClientOutput(ctx, client, server.stats(), server.directives().get("client-output-buffer-limit")));
         if (ctx.channel().isActive()) {
             register(ctx); // added after a TLS handshake: the channel became active long ago
         }
@@ -86,12 +87,14 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         server.clients().remove(client);
-        if (blockedOnKeys || context.transaction().watching()) {
+        client.output().close();
+        if (blockedOnKeys || context.transaction().watching() || client.subscriptions().active()) {
             ReentrantLock lock = server.keyspace().lock();
             lock.lock();
             try {
                 server.blocking().cancel(client.id());
                 context.transaction().reset(server.keyspace().watches()); // a closed connection watches nothing
+                server.pubsub().unsubscribeAll(client.subscriptions()); // ... and listens to nothing
             } finally {
                 lock.unlock();
             }
@@ -131,6 +134,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
         ReentrantLock lock = server.keyspace().lock();
         SpinThenPark.lock(lock);
         try {
+            client.output().takeQueued(out); // messages published before this batch come before its replies
             for (; done < pending.size(); done++) {
                 if (client.closing()) {
                     break; // after QUIT, or killed by CLIENT KILL before the close reached this event loop
@@ -192,6 +196,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
         ctx.writeAndFlush(out);
         if (!ctx.channel().isWritable()) {
             ctx.channel().config().setAutoRead(false); // the client is not reading its replies: stop reading its commands
+            client.output().enforceLimit();
         }
     }
 

@@ -48,16 +48,21 @@ public final class Snapshots {
     /** The command running saved the dataset itself (FLUSHALL), so it does not count as a change. */
     private boolean savedByCommand;
 
-    /** One background save: its thread, when it began, the changes it covers, and whether it was cancelled. */
-    private final class Background {
+    /**
+     * One background save: when it began, the changes it covers, its snapshot, the file it goes to (as
+     * {@code dir} and {@code dbfilename} were when it began), and whether it was abandoned.
+     */
+    private static final class Background {
         final long startMs = System.currentTimeMillis();
         final long dirtyAtStart;
         final ChunkedBuffer snapshot;
+        final Path target;
         volatile boolean cancelled;
 
-        Background(long dirtyAtStart, ChunkedBuffer snapshot) {
+        Background(long dirtyAtStart, ChunkedBuffer snapshot, Path target) {
             this.dirtyAtStart = dirtyAtStart;
             this.snapshot = snapshot;
+            this.target = target;
         }
     }
 
@@ -97,7 +102,16 @@ public final class Snapshots {
         save(true);
     }
 
+    /**
+     * Writes the file now. A background save still being written is abandoned first (its snapshot is older
+     * than this one, and must not be renamed over it), as Redis kills its child before a synchronous save.
+     */
     private void save(boolean counted) throws IOException {
+        Background bg = running;
+        if (bg != null) {
+            bg.cancelled = true;
+            running = null;
+        }
         long start = System.currentTimeMillis();
         Path target = file();
         Path tmp = target.resolveSibling("temp-" + ProcessHandle.current().pid() + ".rdb");
@@ -132,7 +146,7 @@ public final class Snapshots {
         }
         lastBgsaveTryMs = System.currentTimeMillis();
         ChunkedBuffer snapshot = writer().snapshot(keyspace, java.util.Map.of());
-        Background bg = new Background(dirty, snapshot);
+        Background bg = new Background(dirty, snapshot, file());
         running = bg;
         Thread t = new Thread(() -> finish(bg), "redoubt-bgsave");
         t.setDaemon(true);
@@ -141,13 +155,13 @@ public final class Snapshots {
         return true;
     }
 
-    /** BGSAVE SCHEDULE while a save runs: another one starts when it ends. */
+    /** BGSAVE inside EXEC: the cron starts it right after. */
     public void schedule() {
         scheduled = true;
     }
 
     private void finish(Background bg) {
-        Path target = file();
+        Path target = bg.target;
         Path tmp = target.resolveSibling("temp-bg-" + ProcessHandle.current().pid() + "-" + TEMP_IDS.incrementAndGet()
             + ".rdb");
         boolean ok = true;
@@ -159,7 +173,7 @@ public final class Snapshots {
         }
         keyspace.lock().lock();
         try {
-            if (bg.cancelled) { // FLUSHALL saved over it: its file and figures are not wanted any more
+            if (bg.cancelled) { // a synchronous save superseded it: its file and figures are not wanted any more
                 Files.deleteIfExists(tmp);
                 return;
             }
@@ -224,11 +238,6 @@ public final class Snapshots {
     public void afterFlushAll() {
         if (!savePointsSet()) {
             return;
-        }
-        Background bg = running;
-        if (bg != null) {
-            bg.cancelled = true;
-            running = null;
         }
         try {
             save(false);

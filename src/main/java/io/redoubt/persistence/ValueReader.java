@@ -2,6 +2,7 @@ package io.redoubt.persistence;
 
 import io.redoubt.command.zset.Scores;
 import io.redoubt.keyspace.CollectionLimits;
+import io.redoubt.keyspace.ListNodeLimit;
 import io.redoubt.keyspace.ListValue;
 import io.redoubt.keyspace.RedisHash;
 import io.redoubt.keyspace.RedisSet;
@@ -26,10 +27,10 @@ final class ValueReader {
         try {
             return switch (type) {
                 case RdbFormat.TYPE_STRING -> in.readString();
-                case RdbFormat.TYPE_LIST -> list(readStrings(in, in.readLength()));
-                case RdbFormat.TYPE_LIST_ZIPLIST -> list(Ziplist.decode(in.readString()));
-                case RdbFormat.TYPE_LIST_QUICKLIST -> quicklist(in, false);
-                case RdbFormat.TYPE_LIST_QUICKLIST_2 -> quicklist(in, true);
+                case RdbFormat.TYPE_LIST -> list(readStrings(in, in.readLength()), limits.lists());
+                case RdbFormat.TYPE_LIST_ZIPLIST -> list(Ziplist.decode(in.readString()), limits.lists());
+                case RdbFormat.TYPE_LIST_QUICKLIST -> quicklist(in, false, limits.lists());
+                case RdbFormat.TYPE_LIST_QUICKLIST_2 -> quicklist(in, true, limits.lists());
                 case RdbFormat.TYPE_SET -> set(readStrings(in, in.readLength()), limits.collections(), false);
                 case RdbFormat.TYPE_SET_INTSET -> intset(Intset.decode(in.readString()), limits.collections());
                 case RdbFormat.TYPE_SET_LISTPACK -> set(Listpack.decode(in.readString()), limits.collections(), true);
@@ -71,16 +72,16 @@ final class ValueReader {
         return out;
     }
 
-    private static ListValue list(List<byte[]> elements) {
+    private static ListValue list(List<byte[]> elements, ListNodeLimit limit) {
         ListValue l = new ListValue();
         for (byte[] e : elements) {
-            l.growing(e.length);
+            l.growing(e.length, 1, limit);
             l.pushTail(e);
         }
         return l.isEmpty() ? null : l;
     }
 
-    private static ListValue quicklist(RdbInput in, boolean version2) throws IOException, RdbException {
+    private static ListValue quicklist(RdbInput in, boolean version2, ListNodeLimit limit) throws IOException, RdbException {
         long nodes = in.readLength();
         ListValue l = new ListValue();
         for (long i = 0; i < nodes; i++) {
@@ -98,7 +99,7 @@ final class ValueReader {
                 throw in.error("unknown quicklist node container " + container);
             }
             for (byte[] e : elements) {
-                l.growing(e.length);
+                l.growing(e.length, 1, limit);
                 l.pushTail(e);
             }
         }

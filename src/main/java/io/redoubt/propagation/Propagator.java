@@ -48,6 +48,11 @@ public final class Propagator implements Keyspace.ExpiryListener {
         consumers = java.util.Arrays.stream(consumers).filter(x -> x != c).toArray(PropagationConsumer[]::new);
     }
 
+    /** Whether the running unit has effects not handed out yet (a transaction that already wrote). */
+    public boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
     /** A top-level command starts: its effects are held until {@link #endUnit}. */
     public void beginUnit() {
         depth++;

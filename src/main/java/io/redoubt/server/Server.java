@@ -7,6 +7,8 @@ import io.redoubt.net.ClientRegistry;
 import io.redoubt.persistence.Snapshots;
 import io.redoubt.persistence.aof.AppendOnlyFile;
 import io.redoubt.propagation.Propagator;
+import io.redoubt.pubsub.KeyspaceNotifier;
+import io.redoubt.pubsub.PubSub;
 import io.redoubt.replication.Replication;
 import io.redoubt.tls.TlsReloader;
 import java.security.SecureRandom;
@@ -33,6 +35,7 @@ public final class Server {
     private final Propagator propagator = new Propagator();
     private final AppendOnlyFile aof;
     private final Blocking blocking;
+    private final PubSub pubsub = new PubSub();
     private final Snapshots snapshots;
     private final long startMs = System.currentTimeMillis();
     private final String runId;
@@ -49,6 +52,7 @@ public final class Server {
         this.commands = commands;
         this.tls = tls;
         this.blocking = new Blocking(keyspace);
+        keyspace.events(new KeyspaceNotifier(pubsub, directives.get("notify-keyspace-events")));
         this.snapshots = new Snapshots(directives, keyspace);
         keyspace.expiryListener(propagator);
         this.aof = new AppendOnlyFile(directives, keyspace, propagator);
@@ -109,6 +113,11 @@ public final class Server {
     /** Clients blocked on keys (BLPOP and friends). */
     public Blocking blocking() {
         return blocking;
+    }
+
+    /** Channel, pattern and shard-channel subscriptions. */
+    public PubSub pubsub() {
+        return pubsub;
     }
 
     /** RDB snapshots: SAVE, BGSAVE, save points, the change counter, loading. */

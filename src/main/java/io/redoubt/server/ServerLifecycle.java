@@ -49,11 +49,10 @@ public final class ServerLifecycle implements SmartLifecycle {
         if (TlsSettings.from(d).inUse()) {
             tls.reload("startup"); // fails start-up, naming the file and reason, before anything listens
         }
-        // the AOF wins over the RDB when appendonly is on, as in Redis; a bad file stops start-up, naming the file,
-        // the offset and the reason, before anything listens
-        if (!d.get("appendonly").asBool()) {
-            server.snapshots().loadAtStartup();
+        if (!d.get("appendonly").asBool()) { // as Redis: the AOF, when on, is the data set loaded at start-up
+            server.snapshots().loadAtStartup(); // a bad RDB stops start-up, naming the file, offset and reason
         }
+        // the AOF is loaded (or created) before anything listens; a bad one stops start-up with Redis's reason
         server.aof().startUp(new ExecutorReplayer(server, executor));
         transport = new Transport(ioThreads);
         server.ioEngine(transport.engine());

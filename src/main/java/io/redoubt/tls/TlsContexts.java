@@ -50,9 +50,9 @@ public final class TlsContexts {
                 .protocols(s.protocols())
                 .endpointIdentificationAlgorithm(null); // Redis checks the chain, never the host name
             if (!m.caCertificates().isEmpty()) {
-                X509Certificate[] ca = m.caCertificates().toArray(X509Certificate[]::new);
-                server.trustManager(ca);
-                client.trustManager(ca);
+                RememberingTrustManager trust = RememberingTrustManager.forAnchors(m.caCertificates());
+                server.trustManager(trust);
+                client.trustManager(trust);
             }
             if (ciphers != null) {
                 var filter = engine == TlsEngine.JDK ? SupportedCipherSuiteFilter.INSTANCE : IdentityCipherSuiteFilter.INSTANCE;

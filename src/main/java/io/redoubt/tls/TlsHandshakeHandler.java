@@ -44,6 +44,7 @@ public final class TlsHandshakeHandler extends ChannelInboundHandlerAdapter {
                 ctx.pipeline().remove(this);
                 events.handshakeSucceeded(listener, session.getProtocol());
                 observer.succeeded(ctx, session);
+                SessionTickets.sendNow(ctx);
             } else {
                 HandshakeFailure why = HandshakeFailure.classify(done.cause());
                 FAILURES.warn("Error accepting a client connection: {}: {} (addr={} laddr={})", why.description(),

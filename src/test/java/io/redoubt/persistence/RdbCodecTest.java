@@ -7,6 +7,7 @@ import io.redoubt.keyspace.CollectionLimits;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
 import io.redoubt.keyspace.Keyspace;
+import io.redoubt.keyspace.ListNodeLimit;
 import io.redoubt.keyspace.ListValue;
 import io.redoubt.keyspace.RedisHash;
 import io.redoubt.keyspace.RedisSet;
@@ -53,7 +54,7 @@ class RdbCodecTest {
         ListValue big = new ListValue();
         for (int i = 0; i < 3000; i++) {
             byte[] e = b(i == 1500 ? "z".repeat(9000) : "element-" + i);
-            big.growing(e.length);
+            big.growing(e.length, 1, ListNodeLimit.DEFAULT);
             big.pushTail(e);
         }
         db.add(b("list:quicklist"), big);
@@ -162,6 +163,22 @@ class RdbCodecTest {
                 }
             }
         }
+    }
+
+    /** A replication link goes on after the RDB: the loader must leave the stream at the byte after the checksum. */
+    @Test
+    void loadingReadsNothingPastTheChecksum() throws Exception {
+        byte[] rdb = write(everything(), RdbOptions.DEFAULTS);
+        byte[] more = b("*1\r\n$4\r\nPING\r\n");
+        byte[] stream = java.util.Arrays.copyOf(rdb, rdb.length + more.length);
+        System.arraycopy(more, 0, stream, rdb.length, more.length);
+        java.io.InputStream in = new java.io.BufferedInputStream(new ByteArrayInputStream(stream));
+        Keyspace ks = new Keyspace(4);
+        RdbLoader.Result r = new RdbLoader(EncodingLimits.DEFAULTS, true, false).load(in, ks);
+        assertThat(r.version()).isEqualTo(10);
+        assertThat(Bytes.str(r.aux().get("redis-bits"))).isEqualTo("64");
+        assertThat(in.readAllBytes()).isEqualTo(more);
+        assertThat(describe(ks)).hasSize(describe(everything()).size());
     }
 
     @Test

@@ -291,6 +291,21 @@ class PropagationFeedTest {
     }
 
     @Test
+    void restoreWithARelativeTtlGoesOutWithAnAbsoluteOne() throws Exception {
+        try (redis.clients.jedis.Jedis j = new redis.clients.jedis.Jedis("127.0.0.1", server.port())) {
+            j.set("src", "value");
+            byte[] payload = j.dump("src".getBytes(StandardCharsets.UTF_8));
+            recorder.take();
+            j.restore("k".getBytes(StandardCharsets.UTF_8), 100_000, payload);
+            String t = String.valueOf(j.pexpireTime("k"));
+            j.restore("k".getBytes(StandardCharsets.UTF_8), 1, payload,
+                redis.clients.jedis.params.RestoreParams.restoreParams().replace().absTtl()); // past: deletes
+            assertThat(recorder.take()).containsExactly(
+                "RESTORE k " + t + " " + new String(payload, StandardCharsets.UTF_8) + " ABSTTL", "DEL k");
+        }
+    }
+
+    @Test
     void databaseWideAndKeyMovingCommandsGoOutAsThemselves() throws Exception {
         c.call("SET", "a", "1");
         c.call("COPY", "a", "b");

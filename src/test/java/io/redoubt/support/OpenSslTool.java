@@ -20,6 +20,28 @@ public final class OpenSslTool {
         return r.stdout() + "\n" + r.stderr();
     }
 
+    /**
+     * Opens a TLS 1.3 connection and sends nothing: true when the server's session tickets arrive anyway
+     * (s_client prints each one), false when none came within the wait. The connection is then dropped.
+     */
+    public static boolean ticketsArriveUnasked(int port, TestCerts certs, java.time.Duration wait) throws Exception {
+        Process p = new ProcessBuilder(RedisTools.require("openssl"), "s_client", "-connect", "127.0.0.1:" + port,
+            "-CAfile", certs.caCert.toString(), "-cert", certs.clientCert.toString(), "-key",
+            certs.clientKey.toString(), "-tls1_3", "-verify_return_error").redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+            java.nio.charset.StandardCharsets.UTF_8))) {
+            java.util.concurrent.CompletableFuture<Boolean> seen = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> out.lines().anyMatch(l -> l.contains("New Session Ticket arrived")));
+            try {
+                return seen.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                return false;
+            } finally {
+                p.destroyForcibly().waitFor();
+            }
+        }
+    }
+
     /** True when the output shows a completed handshake and the server's PONG. */
     public static boolean ponged(String output) {
         return output.contains("+PONG");

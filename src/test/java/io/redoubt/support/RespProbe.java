@@ -35,6 +35,30 @@ public final class RespProbe implements AutoCloseable {
     }
 
     public String call(byte[]... args) throws IOException {
+        send(args);
+        return read();
+    }
+
+    /** Sends a command without reading a reply: for subscribers, whose replies and messages are read with {@link #next}. */
+    public void send(String... args) throws IOException {
+        byte[][] raw = new byte[args.length][];
+        for (int i = 0; i < args.length; i++) {
+            raw[i] = args[i].getBytes(StandardCharsets.UTF_8);
+        }
+        send(raw);
+    }
+
+    /** The next reply or push the server sends. */
+    public String next() throws IOException {
+        return read();
+    }
+
+    /** The underlying connection (timeouts, closed-by-server checks). */
+    public RawConnection connection() {
+        return conn;
+    }
+
+    private void send(byte[]... args) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(("*" + args.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
         for (byte[] a : args) {
@@ -43,7 +67,6 @@ public final class RespProbe implements AutoCloseable {
             out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         conn.send(out.toByteArray());
-        return read();
     }
 
     private String read() throws IOException {

@@ -155,6 +155,15 @@ abstract class TlsListenerTestBase {
     }
 
     @Test
+    void sessionTicketsAreSentWithoutWaitingForARequest() throws Exception {
+        // Redis (OpenSSL) sends them right after the handshake; a client with Nagle on needs some bytes
+        // then, or its first command waits for a delayed ACK.
+        try (TestServer s = start()) {
+            assertThat(OpenSslTool.ticketsArriveUnasked(tlsPort(s), certs, java.time.Duration.ofSeconds(10))).isTrue();
+        }
+    }
+
+    @Test
     void excludedCipherIsRefused() {
         try (TestServer s = start("tls-protocols=TLSv1.2", "tls-ciphers=DEFAULT:-ECDHE-RSA-AES128-GCM-SHA256")) {
             int port = tlsPort(s);

@@ -1,18 +1,19 @@
 package io.redoubt.command.connection;
 
 import io.redoubt.net.Client;
+import io.redoubt.pubsub.SubscriptionKind;
 
 /**
  * One client as CLIENT LIST and CLIENT INFO describe it: Redis 7.2's fields in Redis's order, then
  * Redoubt's own (network totals, command count, transport). Buffers Redoubt does not keep per client
  * (query buffer, reply buffer) show 0; omem is the reply bytes Netty has not sent yet.
  */
-final class ClientLine {
+public final class ClientLine {
     private ClientLine() {
     }
 
     /** @param argvMem bytes of the arguments of the command the client is running (0 for idle clients) */
-    static void append(StringBuilder out, Client c, long nowMs, long argvMem) {
+    public static void append(StringBuilder out, Client c, long nowMs, long argvMem) {
         long omem = c.pendingOutputBytes();
         boolean reading = c.channel().config().isAutoRead();
         boolean writing = omem > 0 || !c.channel().isWritable();
@@ -25,7 +26,10 @@ final class ClientLine {
             .append(" idle=").append(Math.max(0, nowMs - c.lastInteractionMs()) / 1000)
             .append(" flags=").append(flags(c))
             .append(" db=").append(c.db())
-            .append(" sub=0 psub=0 ssub=0 multi=").append(c.multiQueued()).append(" qbuf=0 qbuf-free=0")
+            .append(" sub=").append(c.subscriptions().count(SubscriptionKind.CHANNEL))
+            .append(" psub=").append(c.subscriptions().count(SubscriptionKind.PATTERN))
+            .append(" ssub=").append(c.subscriptions().count(SubscriptionKind.SHARD))
+            .append(" multi=").append(c.multiQueued()).append(" qbuf=0 qbuf-free=0")
             .append(" argv-mem=").append(argvMem)
             .append(" multi-mem=0 rbs=0 rbp=0 obl=0 oll=0")
             .append(" omem=").append(omem)
@@ -48,7 +52,7 @@ final class ClientLine {
 
     /**
      * Redis's flag letters, in Redis's order, for what Redoubt has: x (in MULTI), b (blocked on keys or held by CLIENT
-     * PAUSE), c (closing after reply), e (no-evict), T (no-touch), N (none).
+     * PAUSE), c (closing after reply), P (subscribed), e (no-evict), T (no-touch), N (none).
      */
     private static String flags(Client c) {
         StringBuilder f = new StringBuilder();
@@ -66,6 +70,9 @@ final class ClientLine {
         }
         if (c.closing()) {
             f.append('c');
+        }
+        if (c.subscriptions().active()) {
+            f.append('P');
         }
         if (c.noEvict()) {
             f.append('e');

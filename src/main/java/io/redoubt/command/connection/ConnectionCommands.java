@@ -36,7 +36,11 @@ public final class ConnectionCommands {
         if (c.argc() > 2) {
             throw new RedisError("ERR wrong number of arguments for 'ping' command");
         }
-        if (c.argc() == 2) {
+        if (c.client.resp() == 2 && c.client.subscriptions().active()) {
+            c.reply.array(2); // a RESP2 subscriber gets its answer in the shape of a message
+            c.reply.bulk("pong");
+            c.reply.bulk(c.argc() == 2 ? c.arg(1) : new byte[0]);
+        } else if (c.argc() == 2) {
             c.reply.bulk(c.arg(1));
         } else {
             c.reply.simple("PONG");
@@ -51,6 +55,7 @@ public final class ConnectionCommands {
     static void reset(CommandContext c) {
         Client cl = c.client;
         c.transaction().reset(c.keyspace().watches()); // leaves MULTI and forgets watched keys
+        c.server.pubsub().unsubscribeAll(cl.subscriptions());
         cl.db(0);
         cl.resp(2);
         cl.name(null);

@@ -5,6 +5,7 @@ import io.redoubt.command.CommandTable;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.Values;
 import java.util.Arrays;
 
@@ -54,6 +55,7 @@ final class CopyCommands {
         }
         KeyTransfer.place(dst, to, Values.copy(e.value), e.expireAt);
         c.keyspace().watches().touch(dst.index(), to); // the executor marks keys in the client's db only
+        c.notifyKeyEvent(KeyEvents.GENERIC, "copy_to", to, dst.index());
         c.reply.integer(1);
     }
 
@@ -70,6 +72,8 @@ final class CopyCommands {
         }
         KeyTransfer.relocate(src, e, dst, e.key);
         c.keyspace().watches().touch(dst.index(), e.key); // the executor marks keys in the client's db only
+        c.notifyKeyEvent(KeyEvents.GENERIC, "move_from", c.arg(1), src.index());
+        c.notifyKeyEvent(KeyEvents.GENERIC, "move_to", c.arg(1), dst.index());
         c.reply.integer(1);
     }
 }

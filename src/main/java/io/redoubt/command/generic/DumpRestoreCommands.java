@@ -8,6 +8,8 @@ import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
 import io.redoubt.persistence.DumpPayload;
 import io.redoubt.persistence.EncodingLimits;
+import io.redoubt.propagation.Words;
+import io.redoubt.util.Bytes;
 
 /**
  * DUMP and RESTORE: a value as its RDB serialisation ({@link DumpPayload}) and back, with RESTORE's options
@@ -45,6 +47,8 @@ public final class DumpRestoreCommands {
         }
         c.reply.bulk(DumpPayload.dump(e.value, c.server.directives().get("rdbcompression").asBool()));
     }
+
+    private static final byte[] ABSTTL = Bytes.utf8("ABSTTL");
 
     static void restore(CommandContext c) {
         boolean replace = false;
@@ -87,20 +91,29 @@ public final class DumpRestoreCommands {
             throw new RedisError(r.refusal() == DumpPayload.Refusal.VERSION_OR_CHECKSUM
                 ? "ERR DUMP payload version or checksum are wrong" : "ERR Bad data format");
         }
-        if (replace) {
-            db.delete(key);
-        }
+        boolean deleted = replace && db.delete(key);
         long now = c.keyspace().now();
         if (ttl != 0 && !absTtl) {
             ttl += now;
         }
         if (ttl != 0 && ttl <= now) {
+            if (deleted) {
+                c.propagateAs(Words.DEL, key); // what changed: the old value went
+            } else {
+                c.propagateNothing();
+            }
             c.reply.ok(); // already expired: nothing is created (an old value was still replaced)
             return;
         }
         Dict.Entry e = db.add(key, value);
         if (ttl != 0) {
             db.setExpire(e, ttl);
+            if (!absTtl && c.propagating()) { // replicated with the time to live as an absolute ABSTTL
+                byte[][] argv = java.util.Arrays.copyOf(c.args(), c.argc() + 1);
+                argv[2] = Bytes.fromLong(ttl);
+                argv[c.argc()] = ABSTTL;
+                c.propagateAs(argv);
+            }
         }
         if (idle >= 0) {
             e.lruSeconds = (int) (now / 1000 - idle);

@@ -5,6 +5,7 @@ import io.redoubt.command.CommandTable;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.propagation.Words;
 import io.redoubt.util.Bytes;
 
@@ -73,9 +74,11 @@ final class ExpireCommands {
         }
         if (when <= now) {
             db.remove(e);
+            c.notifyKeyEvent(KeyEvents.GENERIC, "del", c.arg(1));
             c.propagateExpiredDeletion(c.arg(1));
         } else {
             db.setExpire(e, when);
+            c.notifyKeyEvent(KeyEvents.GENERIC, "expire", c.arg(1));
             if (c.propagating()) { // every form is propagated as an absolute time in ms
                 c.propagateAs(Words.PEXPIREAT, c.arg(1), Bytes.fromLong(when));
             }
@@ -144,10 +147,12 @@ final class ExpireCommands {
     static void persist(CommandContext c) {
         Database db = c.db();
         Dict.Entry e = db.lookup(c.arg(1));
-        boolean removed = e != null && db.persist(e);
-        if (!removed) {
+        boolean persisted = e != null && db.persist(e);
+        if (persisted) {
+            c.notifyKeyEvent(KeyEvents.GENERIC, "persist", c.arg(1));
+        } else {
             c.propagateNothing();
         }
-        c.reply.integer(removed ? 1 : 0);
+        c.reply.integer(persisted ? 1 : 0);
     }
 }

@@ -4,6 +4,7 @@ import io.redoubt.command.CommandContext;
 import io.redoubt.command.CommandTable;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.Values;
 import io.redoubt.net.Reply;
 import io.redoubt.util.Glob;
@@ -51,6 +52,7 @@ public final class KeyCommands {
         RenameCommands.register(t);
         CopyCommands.register(t);
         ObjectCommand.register(t);
+        SortCommand.register(t);
         DumpRestoreCommands.register(t);
     }
 
@@ -59,6 +61,7 @@ public final class KeyCommands {
         int n = 0;
         for (int i = 1; i < c.argc(); i++) {
             if (db.delete(c.arg(i))) {
+                c.notifyKeyEvent(KeyEvents.GENERIC, "del", c.arg(i));
                 n++;
             }
         }

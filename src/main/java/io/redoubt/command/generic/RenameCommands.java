@@ -5,6 +5,7 @@ import io.redoubt.command.CommandTable;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import java.util.Arrays;
 
 /** RENAME and RENAMENX: the key keeps its value, its time to live and its access time. */
@@ -39,6 +40,8 @@ final class RenameCommands {
             db.remove(dst);
         }
         KeyTransfer.relocate(db, src, db, to);
+        c.notifyKeyEvent(KeyEvents.GENERIC, "rename_from", c.arg(1));
+        c.notifyKeyEvent(KeyEvents.GENERIC, "rename_to", to);
         answer(c, nx, true);
     }
 

@@ -4,6 +4,7 @@ import io.redoubt.command.CommandContext;
 import io.redoubt.command.TypedValue;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.RedisHash;
 
 /** Looking up the hash a command works on: type check, creation on first write, deletion once empty. */
@@ -37,6 +38,7 @@ final class HashAccess {
     static void deleteIfEmpty(CommandContext c, RedisHash h) {
         if (h.size() == 0) {
             c.db().delete(c.arg(1));
+            c.notifyKeyEvent(KeyEvents.GENERIC, "del", c.arg(1));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.redoubt.command.hash;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.command.string.LongDouble;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.RedisHash;
 import io.redoubt.propagation.Words;
 import io.redoubt.util.Bytes;
@@ -33,6 +34,7 @@ final class HashCounterCommands {
             throw RedisError.OVERFLOW;
         }
         h.put(c.arg(2), Bytes.fromLong(result), c.collectionLimits());
+        c.notifyKeyEvent(KeyEvents.HASH, "hincrby", c.arg(1));
         c.reply.integer(result);
     }
 
@@ -59,6 +61,7 @@ final class HashCounterCommands {
         }
         byte[] text = sum.toHumanString().getBytes(StandardCharsets.US_ASCII);
         h.put(c.arg(2), text, c.collectionLimits());
+        c.notifyKeyEvent(KeyEvents.HASH, "hincrbyfloat", c.arg(1));
         c.propagateAs(Words.HSET, c.arg(1), c.arg(2), text); // the result, so replicas need not compute it
         c.reply.bulk(text);
     }

@@ -3,6 +3,7 @@ package io.redoubt.command.hash;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.CollectionLimits;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.RedisHash;
 
 /** HSET HMSET HSETNX HGET HMGET HDEL HLEN HSTRLEN HEXISTS: commands on named fields. */
@@ -11,11 +12,14 @@ final class HashFieldCommands {
     }
 
     static void hset(CommandContext c) {
-        c.reply.integer(setPairs(c));
+        int created = setPairs(c);
+        c.notifyKeyEvent(KeyEvents.HASH, "hset", c.arg(1));
+        c.reply.integer(created);
     }
 
     static void hmset(CommandContext c) {
         setPairs(c);
+        c.notifyKeyEvent(KeyEvents.HASH, "hset", c.arg(1));
         c.reply.ok();
     }
 
@@ -44,6 +48,7 @@ final class HashFieldCommands {
             return;
         }
         h.put(c.arg(2), c.arg(3), c.collectionLimits());
+        c.notifyKeyEvent(KeyEvents.HASH, "hset", c.arg(1));
         c.reply.integer(1);
     }
 
@@ -79,7 +84,10 @@ final class HashFieldCommands {
                     deleted++;
                 }
             }
-            HashAccess.deleteIfEmpty(c, h);
+            if (deleted > 0) {
+                c.notifyKeyEvent(KeyEvents.HASH, "hdel", c.arg(1));
+                HashAccess.deleteIfEmpty(c, h);
+            }
         }
         if (deleted == 0) {
             c.propagateNothing();

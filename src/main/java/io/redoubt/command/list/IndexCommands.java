@@ -2,6 +2,7 @@ package io.redoubt.command.list;
 
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.ListValue;
 import java.util.Arrays;
 
@@ -71,13 +72,14 @@ final class IndexCommands {
         }
         long index = c.longArg(2);
         byte[] value = c.arg(3);
-        l.growing(value.length);
+        l.growing(value.length, 1, c.listNodeLimit());
         int i = position(index, l.size());
         if (i < 0) {
             throw OUT_OF_RANGE;
         }
         l.set(i, value);
-        l.shrunk();
+        l.shrunk(c.listNodeLimit());
+        c.notifyKeyEvent(KeyEvents.LIST, "lset", c.arg(1));
         c.reply.ok();
     }
 
@@ -98,10 +100,11 @@ final class IndexCommands {
             return;
         }
         byte[] value = c.arg(4);
-        l.growing(value.length);
+        l.growing(value.length, 1, c.listNodeLimit());
         for (int i = 0; i < l.size(); i++) {
             if (Arrays.equals(l.get(i), c.arg(3))) {
-                l.insert(after ? i + 1 : i, value);
+                l.insert(i, after, value);
+                c.notifyKeyEvent(KeyEvents.LIST, "linsert", c.arg(1));
                 c.reply.integer(l.size());
                 return;
             }
@@ -141,7 +144,8 @@ final class IndexCommands {
             }
         }
         if (removed > 0) {
-            ListAccess.removed(c.db(), key, l);
+            c.notifyKeyEvent(KeyEvents.LIST, "lrem", key);
+            ListAccess.removed(c, key, l);
         } else {
             c.propagateNothing();
         }
@@ -164,7 +168,8 @@ final class IndexCommands {
         } else {
             l.trim(r.start(), r.end());
         }
-        ListAccess.removed(c.db(), key, l);
+        c.notifyKeyEvent(KeyEvents.LIST, "ltrim", key);
+        ListAccess.removed(c, key, l);
         c.reply.ok();
     }
 

@@ -2,8 +2,8 @@ package io.redoubt.command.list;
 
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
-import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.ListValue;
 import io.redoubt.net.Reply;
 
@@ -57,13 +57,15 @@ final class ListAccess {
             raw += c.arg(i).length;
         }
         ListValue l = list == null ? new ListValue() : list;
-        l.growing(raw); // one check for the whole command, as Redis's listTypeTryConversionAppend
+        // one check for the whole command, as Redis's listTypeTryConversionAppend
+        l.growing(raw, c.argc() - from, c.listNodeLimit());
         for (int i = from; i < c.argc(); i++) {
             pushOne(l, end, c.arg(i));
         }
         if (list == null) {
             c.db().add(key, l);
         }
+        c.notifyKeyEvent(KeyEvents.LIST, pushEvent(end), key);
         return l.size();
     }
 
@@ -79,12 +81,24 @@ final class ListAccess {
         return end == End.LEFT ? l.popHead() : l.popTail();
     }
 
-    /** After elements were removed: deletes the key once its list is empty, else lets the encoding shrink. */
-    static void removed(Database db, byte[] key, ListValue l) {
+    static String pushEvent(End end) {
+        return end == End.LEFT ? "lpush" : "rpush";
+    }
+
+    static String popEvent(End end) {
+        return end == End.LEFT ? "lpop" : "rpop";
+    }
+
+    /**
+     * After elements were removed (the command has reported its own event): deletes the key once its list is
+     * empty, a "del" event, else lets the encoding shrink.
+     */
+    static void removed(CommandContext c, byte[] key, ListValue l) {
         if (l.isEmpty()) {
-            db.delete(key);
+            c.db().delete(key);
+            c.notifyKeyEvent(KeyEvents.GENERIC, "del", key);
         } else {
-            l.shrunk();
+            l.shrunk(c.listNodeLimit());
         }
     }
 
@@ -96,7 +110,8 @@ final class ListAccess {
         for (int i = 0; i < n; i++) {
             r.bulk(popOne(l, end));
         }
-        removed(c.db(), key, l);
+        c.notifyKeyEvent(KeyEvents.LIST, popEvent(end), key);
+        removed(c, key, l);
     }
 
     /** LMPOP's and BLMPOP's answer: [key, [elements...]]. */

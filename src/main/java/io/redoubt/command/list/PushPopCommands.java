@@ -3,6 +3,7 @@ package io.redoubt.command.list;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.command.list.ListAccess.End;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.ListValue;
 import io.redoubt.propagation.Words;
 import io.redoubt.util.Bytes;
@@ -60,7 +61,8 @@ final class PushPopCommands {
         }
         if (!hasCount) {
             c.reply.bulk(ListAccess.popOne(l, end));
-            ListAccess.removed(c.db(), key, l);
+            c.notifyKeyEvent(KeyEvents.LIST, ListAccess.popEvent(end), key);
+            ListAccess.removed(c, key, l);
         } else if (count == 0) {
             c.reply.array(0);
         } else {
@@ -121,7 +123,8 @@ final class PushPopCommands {
                 c.reply.array(2);
                 c.reply.bulk(key);
                 c.reply.bulk(ListAccess.popOne(l, end));
-                ListAccess.removed(c.db(), key, l);
+                c.notifyKeyEvent(KeyEvents.LIST, ListAccess.popEvent(end), key);
+                ListAccess.removed(c, key, l);
                 c.propagateAs(popWord(end), key);
                 return;
             }
@@ -185,14 +188,17 @@ final class PushPopCommands {
         byte[] value = ListAccess.popOne(src, from);
         if (dst == null) {
             dst = new ListValue();
-            dst.growing(value.length);
+            dst.growing(ListValue.checkedBytes(value), 1, c.listNodeLimit());
             ListAccess.pushOne(dst, to, value);
             c.db().add(dstKey, dst);
         } else {
-            dst.growing(value.length);
+            dst.growing(ListValue.checkedBytes(value), 1, c.listNodeLimit());
             ListAccess.pushOne(dst, to, value);
         }
-        ListAccess.removed(c.db(), srcKey, src);
+        // Redis's order: the push, then the pop, then the emptied source's deletion
+        c.notifyKeyEvent(KeyEvents.LIST, ListAccess.pushEvent(to), dstKey);
+        c.notifyKeyEvent(KeyEvents.LIST, ListAccess.popEvent(from), srcKey);
+        ListAccess.removed(c, srcKey, src);
         c.reply.bulk(value);
     }
 

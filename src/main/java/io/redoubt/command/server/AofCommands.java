@@ -9,7 +9,7 @@ public final class AofCommands {
 
     public static void register(CommandTable t) {
         t.add("bgrewriteaof", 1, "admin noscript no_async_loading", 0, 0, 0, "@admin @slow @dangerous",
-                c -> c.reply.simple(c.server.aof().bgrewriteaof()))
+                c -> c.reply.simple(c.server.aof().bgrewriteaof(c.transaction().executing())))
             .doc("Asynchronously rewrites the append-only file to disk.", "1.0.0", "server", "O(1)");
     }
 }

@@ -38,11 +38,11 @@ public final class ConfigCommand {
         for (int i = 2; i < c.argc(); i++) {
             patterns.add(c.argString(i));
         }
-        List<Directive> found = c.server.directives().matching(patterns);
+        List<Map.Entry<String, Directive>> found = c.server.directives().matchingNames(patterns);
         c.reply.map(found.size());
-        for (Directive d : found) {
-            c.reply.bulk(d.name());
-            c.reply.bulk(d.value());
+        for (Map.Entry<String, Directive> d : found) {
+            c.reply.bulk(d.getKey());
+            c.reply.bulk(d.getValue().value());
         }
     }
 

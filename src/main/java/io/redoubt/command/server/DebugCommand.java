@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * DEBUG SLEEP, SET-ACTIVE-EXPIRE, RELOAD and HELP. Like Redis, DEBUG is one command that reads its subcommand
+ * DEBUG SLEEP, SET-ACTIVE-EXPIRE, RELOAD, DIGEST, DIGEST-VALUE ({@link DatasetDigest}) and HELP. Like Redis, DEBUG is one command that reads its subcommand
  * itself, and parses numbers as C's strtod/atoi do (leading number, else 0).
  */
 public final class DebugCommand {
@@ -32,6 +32,13 @@ public final class DebugCommand {
         } else if (sub.equals("sleep") && c.argc() == 3) {
             sleep(leadingNumber(c.argString(2)));
             c.reply.ok();
+        } else if (sub.equals("digest") && c.argc() == 2) {
+            c.reply.simple(DatasetDigest.hex(DatasetDigest.ofDataset(c.keyspace())));
+        } else if (sub.equals("digest-value")) {
+            c.reply.array(c.argc() - 2);
+            for (int i = 2; i < c.argc(); i++) {
+                c.reply.simple(DatasetDigest.hex(DatasetDigest.ofValue(c.db(), c.arg(i))));
+            }
         } else if (sub.equals("reload")) {
             reload(c);
         } else if (sub.equals("set-active-expire") && c.argc() == 3) {
@@ -92,6 +99,10 @@ public final class DebugCommand {
 
     static void help(CommandContext c) {
         HelpReply.write(c, "DEBUG", List.of(
+            "DIGEST",
+            "    Output a hex signature representing the current DB content.",
+            "DIGEST-VALUE <key> [<key> ...]",
+            "    Output a hex signature of the values of all the specified keys.",
             "SET-ACTIVE-EXPIRE <0|1>",
             "    Setting it to 0 disables expiring keys in background when they are not",
             "    accessed (otherwise the Redis behavior). Setting it to 1 reenables back the",

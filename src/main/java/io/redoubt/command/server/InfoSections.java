@@ -7,6 +7,7 @@ import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.net.Client;
 import io.redoubt.net.ClientRegistry;
+import io.redoubt.pubsub.SubscriptionKind;
 import io.redoubt.persistence.Snapshots;
 import io.redoubt.server.Server;
 import io.redoubt.server.ServerStats;
@@ -171,9 +172,9 @@ final class InfoSections {
             .field("evicted_clients", 0)
             .field("keyspace_hits", ks.hits())
             .field("keyspace_misses", ks.misses())
-            .field("pubsub_channels", 0)
-            .field("pubsub_patterns", 0)
-            .field("pubsubshard_channels", 0)
+            .field("pubsub_channels", server.pubsub().size(SubscriptionKind.CHANNEL))
+            .field("pubsub_patterns", server.pubsub().size(SubscriptionKind.PATTERN))
+            .field("pubsubshard_channels", server.pubsub().size(SubscriptionKind.SHARD))
             .field("latest_fork_usec", 0)
             .field("total_forks", 0)
             .field("migrate_cached_sockets", 0)

@@ -3,6 +3,7 @@ package io.redoubt.command.set;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.TypedValue;
 import io.redoubt.keyspace.RedisSet;
+import io.redoubt.keyspace.KeyEvents;
 
 /** Looking up the set a command works on: type check, and deletion once empty. */
 final class SetAccess {
@@ -23,6 +24,7 @@ final class SetAccess {
     static void deleteIfEmpty(CommandContext c, int i, RedisSet s) {
         if (s.size() == 0) {
             c.db().delete(c.arg(i));
+            c.notifyKeyEvent(KeyEvents.GENERIC, "del", c.arg(i));
         }
     }
 

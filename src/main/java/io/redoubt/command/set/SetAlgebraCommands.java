@@ -5,6 +5,7 @@ import io.redoubt.command.RedisError;
 import io.redoubt.command.TypedValue;
 import io.redoubt.keyspace.CollectionLimits;
 import io.redoubt.keyspace.Database;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.RedisSet;
 import io.redoubt.util.Bytes;
 import java.util.ArrayList;
@@ -164,10 +165,13 @@ final class SetAlgebraCommands {
     /** Replaces the destination (whatever its type, dropping its time to live) or deletes it when null. */
     private static void storeSet(CommandContext c, RedisSet result) {
         if (result == null) {
-            c.db().delete(c.arg(1));
+            if (c.db().delete(c.arg(1))) {
+                c.notifyKeyEvent(KeyEvents.GENERIC, "del", c.arg(1));
+            }
             c.reply.integer(0);
         } else {
             c.db().put(c.arg(1), result, false);
+            c.notifyKeyEvent(KeyEvents.SET, c.spec().name(), c.arg(1)); // sinterstore, sunionstore, sdiffstore
             c.reply.integer(result.size());
         }
     }

@@ -4,6 +4,7 @@ import io.redoubt.command.CommandContext;
 import io.redoubt.command.generic.ScanOptions;
 import io.redoubt.keyspace.CollectionLimits;
 import io.redoubt.keyspace.Database;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.RedisSet;
 
 /** SADD SREM SCARD SISMEMBER SMISMEMBER SMEMBERS SMOVE SSCAN: commands on one set's members. */
@@ -30,7 +31,9 @@ final class SetMemberCommands {
                 added++;
             }
         }
-        if (added == 0) {
+        if (added > 0) {
+            c.notifyKeyEvent(KeyEvents.SET, "sadd", c.arg(1));
+        } else {
             c.propagateNothing();
         }
         c.reply.integer(added);
@@ -45,7 +48,10 @@ final class SetMemberCommands {
                     removed++;
                 }
             }
-            SetAccess.deleteIfEmpty(c, 1, s);
+            if (removed > 0) {
+                c.notifyKeyEvent(KeyEvents.SET, "srem", c.arg(1));
+                SetAccess.deleteIfEmpty(c, 1, s);
+            }
         }
         if (removed == 0) {
             c.propagateNothing();
@@ -101,13 +107,16 @@ final class SetMemberCommands {
             c.reply.integer(0);
             return;
         }
+        c.notifyKeyEvent(KeyEvents.SET, "srem", c.arg(1));
         SetAccess.deleteIfEmpty(c, 1, src);
         CollectionLimits limits = c.collectionLimits();
         if (dst == null) {
             dst = RedisSet.create(member, 1, limits);
             db.add(c.arg(2), dst);
         }
-        dst.add(member, limits);
+        if (dst.add(member, limits)) {
+            c.notifyKeyEvent(KeyEvents.SET, "sadd", c.arg(2));
+        }
         c.reply.integer(1);
     }
 

@@ -3,6 +3,7 @@ package io.redoubt.command.set;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.CollectionLimits;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.RandomSample;
 import io.redoubt.keyspace.RedisSet;
 import io.redoubt.propagation.Words;
@@ -71,6 +72,7 @@ final class SetRandomCommands {
             }
             byte[] m = s.random();
             s.remove(m);
+            c.notifyKeyEvent(KeyEvents.SET, "spop", c.arg(1));
             SetAccess.deleteIfEmpty(c, 1, s);
             c.propagateAs(Words.SREM, c.arg(1), m); // SPOP is replicated as SREM of what it drew
             c.reply.bulk(m);
@@ -86,9 +88,11 @@ final class SetRandomCommands {
             c.reply.set(0);
             return;
         }
+        c.notifyKeyEvent(KeyEvents.SET, "spop", c.arg(1));
         if (n >= s.size()) {
             SetAccess.replySet(c, s);
             c.db().delete(c.arg(1));
+            c.notifyKeyEvent(KeyEvents.GENERIC, "del", c.arg(1));
             c.propagateAs(Words.DEL, c.arg(1)); // the whole set went: replicated as DEL
             return;
         }

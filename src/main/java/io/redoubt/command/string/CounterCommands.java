@@ -4,6 +4,7 @@ import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.Values;
 import io.redoubt.propagation.Words;
 import io.redoubt.util.Bytes;
@@ -51,6 +52,7 @@ final class CounterCommands {
             throw RedisError.OVERFLOW;
         }
         store(db, e, c.arg(1), Bytes.fromLong(result)); // a canonical integer: encoding "int"
+        c.notifyKeyEvent(KeyEvents.STRING, "incrby", c.arg(1));
         c.reply.integer(result);
     }
 
@@ -66,6 +68,7 @@ final class CounterCommands {
         }
         byte[] text = sum.toHumanString().getBytes(StandardCharsets.US_ASCII);
         store(db, e, c.arg(1), text);
+        c.notifyKeyEvent(KeyEvents.STRING, "incrbyfloat", c.arg(1));
         c.propagateAs(Words.SET, c.arg(1), text, Words.KEEPTTL); // the result, so replicas need not compute it
         c.reply.bulk(text);
     }

@@ -4,6 +4,7 @@ import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.Values;
 import io.redoubt.propagation.Words;
 import io.redoubt.util.Bytes;
@@ -78,8 +79,10 @@ final class GetSetCommands {
             return false;
         }
         Dict.Entry e = db.put(key, value, o.keepTtl || expireAt != 0);
+        c.notifyKeyEvent(KeyEvents.STRING, "set", key);
         if (expireAt != 0) {
             db.setExpire(e, expireAt);
+            c.notifyKeyEvent(KeyEvents.GENERIC, "expire", key);
         }
         if (c.propagating() && (expireAt != 0 || o.get)) {
             propagateSet(c, key, value, expireAt);
@@ -109,6 +112,7 @@ final class GetSetCommands {
         Database db = c.db();
         replyValue(c, db.read(c.arg(1)));
         db.put(c.arg(1), c.arg(2), false);
+        c.notifyKeyEvent(KeyEvents.STRING, "set", c.arg(1));
     }
 
     static void getdel(CommandContext c) {
@@ -116,6 +120,7 @@ final class GetSetCommands {
         replyValue(c, e);
         if (e != null) {
             c.db().remove(e);
+            c.notifyKeyEvent(KeyEvents.GENERIC, "del", c.arg(1));
             c.propagateAs(Words.DEL, c.arg(1));
         } else {
             c.propagateNothing();
@@ -137,11 +142,14 @@ final class GetSetCommands {
         c.propagateNothing(); // unless it changes the time to live, as below
         if (o.expiry != null && !o.expiry.relative() && expireAt <= c.keyspace().now()) {
             db.remove(e); // an absolute time already past deletes the key at once
+            c.notifyKeyEvent(KeyEvents.GENERIC, "del", c.arg(1));
             c.propagateExpiredDeletion(c.arg(1));
         } else if (o.expiry != null) {
             db.setExpire(e, expireAt);
+            c.notifyKeyEvent(KeyEvents.GENERIC, "expire", c.arg(1));
             c.propagateAs(Words.PEXPIREAT, c.arg(1), Bytes.fromLong(expireAt));
         } else if (o.persist && db.persist(e)) {
+            c.notifyKeyEvent(KeyEvents.GENERIC, "persist", c.arg(1));
             c.propagateAs(Words.PERSIST, c.arg(1));
         }
     }
@@ -189,6 +197,7 @@ final class GetSetCommands {
         Database db = c.db();
         for (int i = 1; i < c.argc(); i += 2) {
             db.put(c.arg(i), c.arg(i + 1), false);
+            c.notifyKeyEvent(KeyEvents.STRING, "set", c.arg(i));
         }
     }
 }

@@ -5,6 +5,7 @@ import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.AppendableString;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.Values;
 
 /** Parts of a string: APPEND STRLEN GETRANGE (and its old name SUBSTR) SETRANGE. */
@@ -18,6 +19,7 @@ final class RangeCommands {
         Dict.Entry e = db.lookupWrite(c.arg(1));
         if (e == null) {
             db.add(c.arg(1), more); // a new key is a plain string, like SET (even when empty)
+            c.notifyKeyEvent(KeyEvents.STRING, "append", c.arg(1));
             c.reply.integer(more.length);
             return;
         }
@@ -25,6 +27,7 @@ final class RangeCommands {
         StringAccess.checkLength(c, Values.stringLength(v), more.length);
         AppendableString s = StringAccess.appendable(e);
         s.append(more);
+        c.notifyKeyEvent(KeyEvents.STRING, "append", c.arg(1));
         c.reply.integer(s.length());
     }
 
@@ -83,6 +86,7 @@ final class RangeCommands {
             s = StringAccess.appendable(e);
         }
         s.setRange((int) offset, value);
+        c.notifyKeyEvent(KeyEvents.STRING, "setrange", c.arg(1));
         c.reply.integer(s.length());
     }
 }

@@ -4,6 +4,7 @@ import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.SortedSet;
 
 /** ZADD ZINCRBY ZREM ZCARD ZSCORE ZMSCORE ZRANK ZREVRANK: commands about single members. */
@@ -111,7 +112,9 @@ final class MemberCommands {
             result = score;
             processed++;
         }
-        if (added + updated == 0) {
+        if (added + updated > 0) {
+            c.notifyKeyEvent(KeyEvents.ZSET, o.incr ? "zincr" : "zadd", c.arg(1));
+        } else {
             c.propagateNothing(); // as Redis's dirty count: nothing added or changed
         }
         if (o.incr) {
@@ -139,8 +142,10 @@ final class MemberCommands {
                 removed++;
             }
         }
-        ZsetAccess.deleteIfEmpty(c.db(), e, z);
-        if (removed == 0) {
+        if (removed > 0) {
+            c.notifyKeyEvent(KeyEvents.ZSET, "zrem", c.arg(1));
+            ZsetAccess.removed(c, e, z);
+        } else {
             c.propagateNothing();
         }
         c.reply.integer(removed);

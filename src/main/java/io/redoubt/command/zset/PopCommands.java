@@ -3,6 +3,7 @@ package io.redoubt.command.zset;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.SortedSet;
 import io.redoubt.propagation.Words;
 import io.redoubt.util.Bytes;
@@ -68,7 +69,8 @@ final class PopCommands {
         int first = max ? z.size() - n : 0;
         z.forRange(first, first + n - 1, max, out::add);
         z.removeRange(first, first + n - 1);
-        ZsetAccess.deleteIfEmpty(c.db(), e, z);
+        c.notifyKeyEvent(KeyEvents.ZSET, max ? "zpopmax" : "zpopmin", e.key);
+        ZsetAccess.removed(c, e, z);
         return out;
     }
 

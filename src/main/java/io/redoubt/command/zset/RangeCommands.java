@@ -3,6 +3,7 @@ package io.redoubt.command.zset;
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.SortedSet;
 
 /**
@@ -171,7 +172,10 @@ final class RangeCommands {
         }
         Ranges.Span span = where.apply(z);
         int removed = z.removeRange(span.first(), span.end() - 1);
-        ZsetAccess.deleteIfEmpty(c.db(), e, z);
+        if (removed > 0) {
+            c.notifyKeyEvent(KeyEvents.ZSET, c.spec().name(), c.arg(1)); // zremrangebyrank, ...byscore, ...bylex
+            ZsetAccess.removed(c, e, z);
+        }
         c.reply.integer(removed);
     }
 }

@@ -34,6 +34,23 @@ public final class Scores {
     }
 
     /**
+     * A value as SORT weighs it: C's strtod over the text up to its first NUL byte, which it must consume
+     * whole. Leading blanks and an empty text (0) pass; NaN and out-of-range values do not. Returns NaN when
+     * refused.
+     */
+    public static double parseSortWeight(byte[] b) {
+        int len = 0;
+        while (len < b.length && b[len] != 0) {
+            len++;
+        }
+        byte[] text = len == b.length ? b : java.util.Arrays.copyOf(b, len);
+        int[] end = new int[1];
+        boolean[] range = new boolean[1];
+        double d = strtod(text, end, range);
+        return end[0] == text.length && !range[0] ? d : Double.NaN;
+    }
+
+    /**
      * A score range bound as Redis's zslParseRange reads it with a bare strtod: leading blanks, an empty
      * text (0) and out-of-range values (inf, 0) are accepted; trailing characters and NaN are not. Returns
      * NaN when refused.
@@ -161,6 +178,23 @@ public final class Scores {
         }
         if (d >= -LLONG_MAX_HALF && d <= LLONG_MAX_HALF && (long) d == d) {
             return Long.toString((long) d);
+        }
+        return fpconv(d);
+    }
+
+    /**
+     * A double as Redis 7.2's fpconv_dtoa writes it, with no integer shortcut: the shortest digits that read
+     * back as d ("0.1", "100", "1e+17"), "0" or "-0", "inf" or "-inf", "nan". DEBUG DIGEST hashes scores so.
+     */
+    public static String fpconv(double d) {
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d == 0) {
+            return 1.0 / d < 0 ? "-0" : "0";
         }
         BigDecimal shortest = shortest(d).stripTrailingZeros();
         String digits = shortest.unscaledValue().abs().toString();

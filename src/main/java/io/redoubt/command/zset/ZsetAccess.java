@@ -4,6 +4,7 @@ import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
+import io.redoubt.keyspace.KeyEvents;
 import io.redoubt.keyspace.SortedSet;
 
 /** What every sorted-set command does with a stored value: type check, thresholds, deleting an emptied key. */
@@ -32,10 +33,14 @@ final class ZsetAccess {
             c.server.directives().get("zset-max-listpack-value").asLong());
     }
 
-    /** Redis deletes a key whose set became empty. */
-    static void deleteIfEmpty(Database db, Dict.Entry e, SortedSet z) {
+    /**
+     * After a command removed members and reported its event: Redis deletes a key whose set became empty, a
+     * "del" event.
+     */
+    static void removed(CommandContext c, Dict.Entry e, SortedSet z) {
         if (z.size() == 0) {
-            db.remove(e);
+            c.db().remove(e);
+            c.notifyKeyEvent(KeyEvents.GENERIC, "del", e.key);
         }
     }
 
@@ -43,7 +48,9 @@ final class ZsetAccess {
     static void store(CommandContext c, byte[] dst, Elements result) {
         Database db = c.db();
         if (result.size() == 0) {
-            db.delete(dst);
+            if (db.delete(dst)) {
+                c.notifyKeyEvent(KeyEvents.GENERIC, "del", dst);
+            }
         } else {
             SortedSet.Limits limits = limits(c);
             SortedSet z = SortedSet.create(result.size(), result.maxMemberLength(), limits);
@@ -51,6 +58,7 @@ final class ZsetAccess {
                 z.put(result.member(i), result.score(i), limits);
             }
             db.put(dst, z, false);
+            c.notifyKeyEvent(KeyEvents.ZSET, c.spec().name(), dst); // zunionstore, zinterstore, zdiffstore, zrangestore
         }
         c.reply.integer(result.size());
     }

@@ -172,6 +172,10 @@ public final class AppendOnlyFile {
         boolean on = directives.get("appendonly").asBool();
         if (on && state == State.OFF) {
             state = State.WAIT_REWRITE;
+            if (propagator.hasPending()) {
+                scheduled = true; // writes of this transaction come first: they will be in the snapshot
+                return;
+            }
             try {
                 startRewrite();
             } catch (RuntimeException e) {
@@ -200,11 +204,22 @@ public final class AppendOnlyFile {
     }
 
     /** BGREWRITEAOF (lock held): Redis's reply text, or an error when one is already running. */
-    public String bgrewriteaof() {
+    public String bgrewriteaof(boolean inExec) {
         if (rewriting) {
             throw new RedisError("ERR Background append only file rewriting already in progress");
         }
-        startRewrite();
+        if (inExec || propagator.hasPending()) {
+            // the transaction's effects are not written yet: the snapshot is taken after it, by the cron
+            scheduled = true;
+            consecutiveFailures = 0;
+            return "Background append only file rewriting scheduled";
+        }
+        try {
+            startRewrite();
+        } catch (RedisError e) {
+            throw new RedisError("ERR Can't execute an AOF background rewriting. Please check the server logs for "
+                + "more information.");
+        }
         return "Background append only file rewriting started";
     }
 
@@ -326,7 +341,7 @@ public final class AppendOnlyFile {
 
     /** serverCron (lock held): a scheduled rewrite, or one for growth past auto-aof-rewrite-percentage. */
     public void cron() {
-        if (rewriting || state == State.OFF) {
+        if (rewriting) {
             return;
         }
         if (scheduled) {

@@ -11,7 +11,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.resps.CommandInfo;
 
 /**
- * COMMAND INFO of the connection, server and list commands, compared with a real redis-server: arity, flags, key
+ * COMMAND INFO of the connection, server, list, transaction and pub/sub commands, compared with a real redis-server: arity, flags, key
  * positions, ACL categories and tips must match, subcommand by subcommand. The installed server is Redis
  * 7.0; the few places where 7.2 differs are listed and skipped.
  */
@@ -20,8 +20,9 @@ class CommandMetadataParityTest extends RedoubtBesideRedis {
         "dbsize", "flushdb", "flushall", "swapdb", "config", "ping", "echo", "quit", "reset", "hello", "auth",
         "select", "lpush", "rpush", "lpushx", "rpushx", "lpop", "rpop", "llen", "lrange", "lindex", "lset", "linsert",
         "lrem", "ltrim", "lpos", "lmove", "rpoplpush", "lmpop", "blpop", "brpop", "blmove", "brpoplpush", "blmpop",
-        "multi", "exec", "discard", "watch", "unwatch", "bgrewriteaof", "save", "bgsave", "lastsave", "dump",
-        "restore", "replconf", "psync", "sync", "replicaof", "slaveof", "role", "wait");
+        "multi", "exec", "discard", "watch", "unwatch", "subscribe", "unsubscribe", "psubscribe", "punsubscribe",
+        "ssubscribe", "sunsubscribe", "publish", "spublish", "pubsub", "sort", "sort_ro", "bgrewriteaof", "save", "bgsave",
+        "lastsave", "dump", "restore", "replconf", "psync", "sync", "replicaof", "slaveof", "role", "wait");
     /** Redis 7.2 changed these (GETKEYS arity -4 to -3) after the installed 7.0. */
     static final List<String> CHANGED_IN_7_2 = List.of("command|getkeys", "command|getkeysandflags");
 

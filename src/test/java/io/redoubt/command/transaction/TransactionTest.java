@@ -116,6 +116,29 @@ class TransactionTest extends ServerWithClients {
     }
 
     @Test
+    void writesThatChangeNothingLeaveTheWatchIntact() {
+        try (Jedis mine = new Jedis(server.host(), server.port());
+             Jedis other = new Jedis(server.host(), server.port())) {
+            mine.set("w", "1");
+            mine.sadd("s", "m");
+            mine.watch("w", "s", "missing");
+            assertThat(other.setnx("w", "2")).isZero();
+            assertThat(other.sadd("s", "m")).isZero();
+            assertThat(other.del("missing")).isZero();
+            assertThat(other.expire("w", 100, redis.clients.jedis.args.ExpiryOption.XX)).isZero();
+            Transaction t = mine.multi();
+            t.set("w", "3");
+            assertThat(t.exec()).containsExactly("OK");
+
+            mine.watch("s");
+            assertThat(other.sadd("s", "n")).isOne();
+            Transaction t2 = mine.multi();
+            t2.scard("s");
+            assertThat(t2.exec()).as("a real change still aborts").isNull();
+        }
+    }
+
+    @Test
     void untouchedWatchLetsExecRunAndUnwatchForgets() {
         try (Jedis mine = new Jedis(server.host(), server.port());
              Jedis other = new Jedis(server.host(), server.port())) {

@@ -76,4 +76,25 @@ class ScoresTest {
         assertThat(Scores.parseBound("1x".getBytes(), 0)).isNaN();
         assertThat(Scores.parseBound("nan".getBytes(), 0)).isNaN();
     }
+
+    @Test
+    void fpconvHasNoIntegerShortcut() {
+        assertThat(Scores.fpconv(0.1)).isEqualTo("0.1");
+        assertThat(Scores.fpconv(100.0)).isEqualTo("100");
+        assertThat(Scores.fpconv(1e17)).as("d2string would print the integer").isEqualTo("1e+17");
+        assertThat(format(1e17)).isEqualTo("100000000000000000");
+        assertThat(Scores.fpconv(-0.0)).isEqualTo("-0");
+        assertThat(Scores.fpconv(Double.NEGATIVE_INFINITY)).isEqualTo("-inf");
+    }
+
+    @Test
+    void sortWeightsReadLikeSortsStrtod() {
+        assertThat(Scores.parseSortWeight("".getBytes())).isEqualTo(0);
+        assertThat(Scores.parseSortWeight(" 2".getBytes())).isEqualTo(2);
+        assertThat(Scores.parseSortWeight("3\0junk".getBytes())).as("a C string ends at NUL").isEqualTo(3);
+        assertThat(Scores.parseSortWeight("2 ".getBytes())).isNaN();
+        assertThat(Scores.parseSortWeight("1e400".getBytes())).isNaN();
+        assertThat(Scores.parseSortWeight("nan".getBytes())).isNaN();
+        assertThat(Scores.parseSortWeight("-inf".getBytes())).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
 }

@@ -119,6 +119,26 @@ class AofPersistenceTest {
     }
 
     @Test
+    void bgrewriteaofInsideATransactionIsScheduledSoNoWriteCountsTwice() throws Exception {
+        Path dir = TestCerts.tempDir("aof");
+        try (TestServer s = start(dir); RawConnection c = new RawConnection(s.port())) {
+            c.call("MULTI");
+            c.call("INCR", "n");
+            c.call("BGREWRITEAOF");
+            c.call("INCR", "n");
+            assertThat(c.call("EXEC")).isEqualTo(List.of(1L, "Background append only file rewriting scheduled", 2L));
+            for (int i = 0; i < 300 && !((String) c.call("INFO", "persistence")).contains("aof_rewrites:1"); i++) {
+                Thread.sleep(20);
+            }
+            AofTestData.awaitNoRewrite(c);
+            c.call("INCR", "n");
+        }
+        try (TestServer s = start(dir); RawConnection c = new RawConnection(s.port())) {
+            assertThat(c.call("GET", "n")).isEqualTo("3");
+        }
+    }
+
+    @Test
     void aTruncatedTailIsCutWhenAofLoadTruncatedIsYes() throws Exception {
         Path dir = TestCerts.tempDir("aof");
         try (TestServer s = start(dir); RawConnection c = new RawConnection(s.port())) {
