@@ -5,6 +5,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.redoubt.command.CommandExecutor;
 import io.redoubt.command.CommandSpec;
 import io.redoubt.config.DirectiveRegistry;
+import io.redoubt.config.OutputBufferLimits;
 import io.redoubt.net.Client;
 import io.redoubt.net.Transport;
 import io.redoubt.propagation.PropagationConsumer;
@@ -418,7 +419,8 @@ public final class Replication implements PropagationConsumer {
             lastNewlineMs = now;
         }
         List<ReplicaPeer> drop = new ArrayList<>();
-        ClientOutputLimit limit = ClientOutputLimit.replica(directives);
+        OutputBufferLimits.Limit limit = OutputBufferLimits.of(directives.get("client-output-buffer-limit").value())
+            .of(OutputBufferLimits.ClientClass.REPLICA);
         for (ReplicaPeer r : replicas) {
             if (r.state == ReplicaPeer.State.WAIT_BGSAVE && newline) {
                 r.send(new byte[] {'\n'}); // Redis's keepalive while the snapshot is prepared
@@ -426,7 +428,7 @@ public final class Replication implements PropagationConsumer {
             if (r.state == ReplicaPeer.State.ONLINE && now - r.ackTimeMs > timeout) {
                 log.warn("Disconnecting timedout replica (streaming sync): {}", r.client.address());
                 drop.add(r);
-            } else if (r.overOutputLimit(limit.hard(), limit.soft(), limit.softSeconds(), now)) {
+            } else if (r.overOutputLimit(limit.hardBytes(), limit.softBytes(), limit.softSeconds(), now)) {
                 log.warn("Client {} scheduled to be closed ASAP for overcoming of output buffer limits.",
                     r.client.address());
                 drop.add(r);

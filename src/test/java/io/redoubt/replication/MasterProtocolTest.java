@@ -129,4 +129,23 @@ class MasterProtocolTest {
             }
         }
     }
+
+    @Test
+    void aReplicaThatDoesNotReadIsDroppedAtItsOutputLimit() throws Exception {
+        try (TestServer server = TestServer.start("repl-diskless-sync=no",
+                 "client-output-buffer-limit=replica 1mb 0 0");
+             RawConnection writer = new RawConnection(server.port());
+             RawConnection replica = new RawConnection(server.port())) {
+            replica.socket().setReceiveBufferSize(4096);
+            replica.send(RawConnection.command("PSYNC", "?", "-1"));
+            ReplicationProbe.await("replica attached",
+                () -> info(server.port(), "replication").get("connected_slaves").equals("1"));
+            String big = "x".repeat(100_000);
+            for (int i = 0; i < 200 && info(server.port(), "replication").get("connected_slaves").equals("1"); i++) {
+                writer.call("SET", "big" + i, big); // the replica reads none of it
+            }
+            ReplicationProbe.await("replica dropped",
+                () -> info(server.port(), "replication").get("connected_slaves").equals("0"));
+        }
+    }
 }
