@@ -27,7 +27,7 @@ class RealRedisReplicaTest {
             int m = master.port();
             writeSample(m, "before:");
             try (RealRedis replica = RealRedis.start(null, TestCerts.tempDir("real-replica"), null,
-                     "--save", "", "--appendonly", "no",
+                     "--save", "", "--appendonly", "no", "--enable-debug-command", "yes",
                      "--tls-replication", "yes", "--tls-cert-file", certs.clientCert.toString(),
                      "--tls-key-file", certs.clientKey.toString(), "--tls-ca-cert-file", certs.caCert.toString(),
                      "--replicaof", "127.0.0.1", Integer.toString(tlsPort))) {
@@ -65,7 +65,7 @@ class RealRedisReplicaTest {
             int m = master.port();
             writeSample(m, "disk:");
             try (RealRedis replica = RealRedis.start(null, TestCerts.tempDir("real-replica"), null,
-                     "--save", "", "--appendonly", "no", "--replicaof", "127.0.0.1", Integer.toString(m))) {
+                     "--save", "", "--appendonly", "no", "--enable-debug-command", "yes", "--replicaof", "127.0.0.1", Integer.toString(m))) {
                 int r = replica.port();
                 awaitLinkUp(r);
                 awaitCaughtUp(m, r);

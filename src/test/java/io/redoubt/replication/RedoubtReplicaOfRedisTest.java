@@ -29,7 +29,7 @@ class RedoubtReplicaOfRedisTest {
         TestCerts certs = TestCerts.shared();
         int masterTls = TestServer.freePort();
         try (RealRedis master = RealRedis.start(null, TestCerts.tempDir("real-master"), null,
-                 "--save", "", "--appendonly", "no", "--tls-port", Integer.toString(masterTls),
+                 "--save", "", "--appendonly", "no", "--enable-debug-command", "yes", "--tls-port", Integer.toString(masterTls),
                  "--tls-cert-file", certs.serverCert.toString(), "--tls-key-file", certs.serverKey.toString(),
                  "--tls-ca-cert-file", certs.caCert.toString(), "--repl-diskless-sync-delay", "0")) {
             int m = master.port();
