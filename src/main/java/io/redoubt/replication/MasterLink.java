@@ -63,6 +63,8 @@ final class MasterLink {
     private volatile long syncTotal = -1;
     private volatile long syncRead;
     private volatile Client masterClient;
+    /** The database the master's stream had selected when the link dropped: a partial resync continues in it. */
+    private volatile int streamDb;
 
     MasterLink(Replication repl, Server server, String host, int port) {
         this.repl = repl;
@@ -93,6 +95,7 @@ final class MasterLink {
             return;
         }
         state = State.CONNECTING;
+        lastIoMs = System.currentTimeMillis(); // repl-timeout counts from the attempt until the master speaks
         boolean useTls = directives.get("tls-replication").asBool();
         TlsState tlsState = useTls ? server.tls().current() : null; // taken now: a reloaded certificate serves new links
         if (useTls && tlsState == null) {
@@ -160,10 +163,14 @@ final class MasterLink {
         syncRead += bytes;
     }
 
-    /** Sync done (full or partial): commands from now on are applied by a client standing for the master. */
-    Client established(Channel ch) {
+    /**
+     * Sync done: commands from now on are applied by a client standing for the master, in database 0 after a
+     * full sync, else in the one the stream had selected (as Redis resurrects its cached master client).
+     */
+    Client established(Channel ch, boolean partial) {
         Client c = new Client(ch, true, tls ? "tls" : "tcp");
         c.master(true);
+        c.db(partial ? streamDb : 0);
         masterClient = c;
         server.clients().add(c);
         state = State.CONNECTED;
@@ -177,6 +184,7 @@ final class MasterLink {
     private void linkDown() {
         Client c = masterClient;
         if (c != null) {
+            streamDb = c.db();
             server.clients().remove(c);
             masterClient = null;
         }

@@ -5,6 +5,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.redoubt.command.CommandExecutor;
 import io.redoubt.command.CommandSpec;
 import io.redoubt.config.DirectiveRegistry;
+import io.redoubt.config.OutputBufferLimits;
 import io.redoubt.net.Client;
 import io.redoubt.net.Transport;
 import io.redoubt.propagation.PropagationConsumer;

@@ -214,6 +214,10 @@ final class SyncHandshake extends ByteToMessageDecoder {
             ReentrantLock lock = server.keyspace().lock();
             lock.lock();
             try {
+                if (link.closed()) {
+                    ctx.close(); // REPLICAOF changed while we were connecting: this master is no longer ours
+                    return false;
+                }
                 log.info("Successful partial resynchronization with master.");
                 if (!newId.isEmpty() && !newId.equals(repl.replid())) {
                     // the master has a new history (it was promoted): ours continues under its ID
@@ -224,7 +228,7 @@ final class SyncHandshake extends ByteToMessageDecoder {
             } finally {
                 lock.unlock();
             }
-            startStream(ctx);
+            startStream(ctx, true);
             return false;
         }
         return fail(ctx, "Unexpected reply to PSYNC from master: " + line);
@@ -301,6 +305,10 @@ final class SyncHandshake extends ByteToMessageDecoder {
         ReentrantLock lock = server.keyspace().lock();
         lock.lock();
         try {
+            if (link.closed()) {
+                ctx.close(); // REPLICAOF changed during the transfer: the data is not ours to load
+                return;
+            }
             repl.disconnectReplicas(); // they follow an older history: they will sync with us again
             RdbTransfer.load(server, payload, rdbLength);
             repl.adoptMaster(fullId, fullOffset);
@@ -309,13 +317,13 @@ final class SyncHandshake extends ByteToMessageDecoder {
         }
         payload = null;
         log.info("MASTER <-> REPLICA sync: Finished with success");
-        startStream(ctx);
+        startStream(ctx, false);
     }
 
     /** Hands the connection over to the stream: RESP decoding and the applier, then leaves the pipeline. */
-    private void startStream(ChannelHandlerContext ctx) {
+    private void startStream(ChannelHandlerContext ctx, boolean partial) {
         step = null;
-        Client master = link.established(ctx.channel());
+        Client master = link.established(ctx.channel(), partial);
         ctx.pipeline().addAfter(ctx.name(), "apply", new StreamApplier(link, repl, server, master));
         ctx.pipeline().addAfter(ctx.name(), "resp", new RespDecoder(directives.get("proto-max-bulk-len"),
             directives.get("client-query-buffer-limit"), master));

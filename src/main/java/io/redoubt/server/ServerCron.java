@@ -69,7 +69,8 @@ public final class ServerCron implements AutoCloseable {
             return;
         }
         for (Client c : server.clients().all()) {
-            if (!c.blocked() && now - c.lastInteractionMs() > timeout * 1000) { // as Redis spares blocked clients
+            // as Redis, blocked clients, replicas and the link from our master are spared
+            if (!c.blocked() && !c.replica() && !c.master() && now - c.lastInteractionMs() > timeout * 1000) {
                 log.debug("Closing idle client {}", c.address());
                 c.channel().close();
             }

@@ -108,4 +108,44 @@ class MasterProtocolTest {
             assertThat(info(server.port(), "stats").get("sync_full")).isEqualTo("2");
         }
     }
+
+    @Test
+    void silentReplicasAreDroppedAndTheBacklogOutlivesThemByItsTtl() throws Exception {
+        try (TestServer server = TestServer.start("repl-diskless-sync=no", "repl-timeout=1", "repl-backlog-ttl=1");
+             RawConnection writer = new RawConnection(server.port())) {
+            writer.call("SET", "a", "1");
+            try (RawConnection replica = new RawConnection(server.port())) {
+                replica.send(RawConnection.command("PSYNC", "?", "-1"));
+                assertThat(replica.line()).startsWith("+FULLRESYNC ");
+                String replid = info(server.port(), "replication").get("master_replid");
+                assertThat(info(server.port(), "replication").get("repl_backlog_active")).isEqualTo("1");
+                // it never acknowledges: after repl-timeout the master drops it
+                ReplicationProbe.await("silent replica dropped",
+                    () -> info(server.port(), "replication").get("connected_slaves").equals("0"));
+                // then, without replicas for repl-backlog-ttl, the backlog goes and a new history starts
+                ReplicationProbe.await("backlog freed",
+                    () -> info(server.port(), "replication").get("repl_backlog_active").equals("0"));
+                assertThat(info(server.port(), "replication").get("master_replid")).isNotEqualTo(replid);
+            }
+        }
+    }
+
+    @Test
+    void aReplicaThatDoesNotReadIsDroppedAtItsOutputLimit() throws Exception {
+        try (TestServer server = TestServer.start("repl-diskless-sync=no",
+                 "client-output-buffer-limit=replica 1mb 0 0");
+             RawConnection writer = new RawConnection(server.port());
+             RawConnection replica = new RawConnection(server.port())) {
+            replica.socket().setReceiveBufferSize(4096);
+            replica.send(RawConnection.command("PSYNC", "?", "-1"));
+            ReplicationProbe.await("replica attached",
+                () -> info(server.port(), "replication").get("connected_slaves").equals("1"));
+            String big = "x".repeat(100_000);
+            for (int i = 0; i < 200 && info(server.port(), "replication").get("connected_slaves").equals("1"); i++) {
+                writer.call("SET", "big" + i, big); // the replica reads none of it
+            }
+            ReplicationProbe.await("replica dropped",
+                () -> info(server.port(), "replication").get("connected_slaves").equals("0"));
+        }
+    }
 }

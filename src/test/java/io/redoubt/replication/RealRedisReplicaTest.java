@@ -27,7 +27,7 @@ class RealRedisReplicaTest {
             int m = master.port();
             writeSample(m, "before:");
             try (RealRedis replica = RealRedis.start(null, TestCerts.tempDir("real-replica"), null,
-                     "--save", "", "--appendonly", "no",
+                     "--save", "", "--appendonly", "no", "--enable-debug-command", "yes",
                      "--tls-replication", "yes", "--tls-cert-file", certs.clientCert.toString(),
                      "--tls-key-file", certs.clientKey.toString(), "--tls-ca-cert-file", certs.caCert.toString(),
                      "--replicaof", "127.0.0.1", Integer.toString(tlsPort))) {
@@ -51,6 +51,31 @@ class RealRedisReplicaTest {
                     () -> "1".equals(info(m, "stats").get("sync_partial_ok")));
                 awaitCaughtUp(m, r);
                 writeSample(m, "after:");
+                awaitCaughtUp(m, r);
+                assertSameData(m, r);
+                assertThat(info(m, "stats").get("sync_full")).isEqualTo("1");
+            }
+        }
+    }
+
+    /** Disk-based framing ($<len>) over plain TCP; a short idle-client timeout on the master leaves the replica linked. */
+    @Test
+    void redisLoadsTheLengthFramedRdb() {
+        try (TestServer master = TestServer.start("repl-diskless-sync=no", "timeout=1")) {
+            int m = master.port();
+            writeSample(m, "disk:");
+            try (RealRedis replica = RealRedis.start(null, TestCerts.tempDir("real-replica"), null,
+                     "--save", "", "--appendonly", "no", "--enable-debug-command", "yes", "--replicaof", "127.0.0.1", Integer.toString(m))) {
+                int r = replica.port();
+                awaitLinkUp(r);
+                awaitCaughtUp(m, r);
+                assertSameData(m, r);
+                try {
+                    Thread.sleep(2500); // past the master's timeout
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                writeSample(m, "later:");
                 awaitCaughtUp(m, r);
                 assertSameData(m, r);
                 assertThat(info(m, "stats").get("sync_full")).isEqualTo("1");

@@ -110,10 +110,12 @@ final class ReplicationProbe {
         return items;
     }
 
+    /** Every key read back alike on both, and the same DEBUG DIGEST (Redis 7.2's, which Redoubt computes). */
     static void assertSameData(int masterPort, int replicaPort) {
         Map<String, Object> master = dump(masterPort);
         assertThat(master).isNotEmpty();
         assertThat(dump(replicaPort)).isEqualTo(master);
+        assertThat(call(replicaPort, "DEBUG", "DIGEST")).isEqualTo(call(masterPort, "DEBUG", "DIGEST"));
     }
 
     /** A mix of every type in several databases, some keys with a TTL. */

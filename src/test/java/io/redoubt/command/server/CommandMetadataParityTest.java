@@ -22,7 +22,7 @@ class CommandMetadataParityTest extends RedoubtBesideRedis {
         "lrem", "ltrim", "lpos", "lmove", "rpoplpush", "lmpop", "blpop", "brpop", "blmove", "brpoplpush", "blmpop",
         "multi", "exec", "discard", "watch", "unwatch", "subscribe", "unsubscribe", "psubscribe", "punsubscribe",
         "ssubscribe", "sunsubscribe", "publish", "spublish", "pubsub", "sort", "sort_ro", "bgrewriteaof", "save", "bgsave",
-        "lastsave", "dump", "restore");
+        "lastsave", "dump", "restore", "replconf", "psync", "sync", "replicaof", "slaveof", "role", "wait");
     /** Redis 7.2 changed these (GETKEYS arity -4 to -3) after the installed 7.0. */
     static final List<String> CHANGED_IN_7_2 = List.of("command|getkeys", "command|getkeysandflags");
 
