@@ -57,13 +57,29 @@ public final class TestServer implements AutoCloseable {
             "--management.server.port=0");
     }
 
+    /** Below Linux's ephemeral range (32768-60999), so no outgoing connection of another test can hold it. */
+    private static final int FIRST_PORT = 20000;
+    private static final int PORTS = 12000;
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT =
+        new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(PORTS));
+
+    /**
+     * A loopback port nobody listens on now. Ports are handed out in turn from a range no client socket is
+     * given (ServerSocket(0) would pick from the ephemeral range, where a port just released can already be
+     * another connection's local port by the time the server binds it).
+     */
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        for (int tries = 0; tries < PORTS; tries++) {
+            int port = FIRST_PORT + Math.floorMod(NEXT_PORT.getAndIncrement(), PORTS);
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(true);
+                s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                return port;
+            } catch (IOException e) {
+                // taken: try the next one
+            }
         }
+        throw new IllegalStateException("no free loopback port in " + FIRST_PORT + ".." + (FIRST_PORT + PORTS - 1));
     }
 
     public int port() {
