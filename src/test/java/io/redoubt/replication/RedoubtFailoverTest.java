@@ -47,7 +47,7 @@ class RedoubtFailoverTest {
             awaitCaughtUp(a.port(), b.port());
             awaitCaughtUp(a.port(), c.port());
             assertSameData(a.port(), b.port());
-            Map<String, Object> before = dump(a.port());
+            Map<String, String> before = dump(a.port());
             a.close(); // the master is gone
 
             assertThat(call(b.port(), "REPLICAOF", "NO", "ONE")).isEqualTo("OK");
@@ -65,7 +65,7 @@ class RedoubtFailoverTest {
             assertThat(bStats.get("sync_full")).isEqualTo("0");
             assertThat(info(c.port(), "replication").get("master_replid")).isEqualTo(promoted.get("master_replid"));
 
-            Map<String, Object> after = dump(b.port());
+            Map<String, String> after = dump(b.port());
             for (String key : acknowledged) {
                 assertThat(after).containsKey("0:" + key);
             }

@@ -2,14 +2,11 @@ package io.redoubt.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.redoubt.support.KeyspaceContents;
 import io.redoubt.support.RawConnection;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 /** What replication tests read from servers, Redoubt or Redis alike, through plain client connections. */
@@ -72,47 +69,17 @@ final class ReplicationProbe {
     }
 
     /** Every key of databases 0 to 3, read by type, with whether it has a TTL. */
-    static Map<String, Object> dump(int port) {
-        Map<String, Object> all = new TreeMap<>();
+    static Map<String, String> dump(int port) {
         try (RawConnection c = new RawConnection(port)) {
-            for (int db = 0; db < 4; db++) {
-                c.call("SELECT", Integer.toString(db));
-                @SuppressWarnings("unchecked")
-                List<Object> keys = (List<Object>) c.call("KEYS", "*");
-                for (Object k : keys) {
-                    String key = (String) k;
-                    String type = (String) c.call("TYPE", key);
-                    Object value = switch (type) {
-                        case "string" -> c.call("GET", key);
-                        case "list" -> c.call("LRANGE", key, "0", "-1");
-                        case "hash" -> sorted(c.call("HGETALL", key));
-                        case "set" -> sorted(c.call("SMEMBERS", key));
-                        case "zset" -> c.call("ZRANGE", key, "0", "-1", "WITHSCORES");
-                        default -> type;
-                    };
-                    long ttl = (Long) c.call("PTTL", key);
-                    all.put(db + ":" + key, List.of(type, value, ttl > 0 ? "ttl" : "persistent"));
-                }
-            }
+            return KeyspaceContents.of(c, 4);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return all;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object sorted(Object list) {
-        List<String> items = new ArrayList<>();
-        for (Object o : (List<Object>) list) {
-            items.add((String) o);
-        }
-        Collections.sort(items);
-        return items;
     }
 
     /** Every key read back alike on both, and the same DEBUG DIGEST (Redis 7.2's, which Redoubt computes). */
     static void assertSameData(int masterPort, int replicaPort) {
-        Map<String, Object> master = dump(masterPort);
+        Map<String, String> master = dump(masterPort);
         assertThat(master).isNotEmpty();
         assertThat(dump(replicaPort)).isEqualTo(master);
         assertThat(call(replicaPort, "DEBUG", "DIGEST")).isEqualTo(call(masterPort, "DEBUG", "DIGEST"));

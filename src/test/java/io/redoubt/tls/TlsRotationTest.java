@@ -34,7 +34,8 @@ class TlsRotationTest {
     final TestCerts certs = TestCerts.shared();
 
     /** Writes a server certificate and key named tls.crt / tls.key (the key may be another certificate's). */
-    KubeSecretDir.Writer pair(Issued leaf, Issued keyOwner) {
+    static KubeSecretDir.Writer pair(Issued leaf, Issued keyOwner) {
+        TestCerts certs = TestCerts.shared();
         return into -> {
             CertificateGenerator.writeCertificates(into.resolve("tls.crt"), leaf.certificate());
             CertificateGenerator.writeKey(into.resolve("tls.key"), keyOwner.key(), KeyFormat.PKCS8, null);
@@ -42,9 +43,9 @@ class TlsRotationTest {
         };
     }
 
-    Issued leaf(String cn) {
+    static Issued leaf(String cn) {
         Path scratch = TestCerts.tempDir("leaf");
-        return certs.writeLeaf(cn, Usage.SERVER, scratch.resolve("c"), scratch.resolve("k"), KeyFormat.PKCS8, null);
+        return TestCerts.shared().writeLeaf(cn, Usage.SERVER, scratch.resolve("c"), scratch.resolve("k"), KeyFormat.PKCS8, null);
     }
 
     @Test
