@@ -52,7 +52,9 @@ public final class RealRedis implements AutoCloseable {
 
     /** An empty Redis with persistence off, working in a fresh temporary directory (no stray dump.rdb). */
     public static RealRedis startEmpty() {
-        return start(null, TestCerts.tempDir("real-redis"), null, "--save", "", "--appendonly", "no");
+        // DEBUG from loopback, as Redoubt allows it: digests and SET-ACTIVE-EXPIRE run on both servers
+        return start(null, TestCerts.tempDir("real-redis"), null, "--save", "", "--appendonly", "no",
+            "--enable-debug-command", "local");
     }
 
     private void awaitListening() {

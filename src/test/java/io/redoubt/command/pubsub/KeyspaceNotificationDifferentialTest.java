@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redoubt.support.DifferentialScript;
 import io.redoubt.support.RawConnection;
-import io.redoubt.support.RealRedis;
+import io.redoubt.support.RedoubtBesideRedis;
 import io.redoubt.support.RespProbe;
-import io.redoubt.support.TestCerts;
-import io.redoubt.support.TestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,28 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code SLEEP ms} waits (lazy expiry with the active cycle off, then active expiry); {@code B> ...} sends without reading, {@code B<} reads.
  * An argument {@code @dump:key} stands for the payload DUMP gives for that key on the same server (for RESTORE).
  */
-class KeyspaceNotificationDifferentialTest {
-    static TestServer redoubt;
-    static RealRedis redis;
-
-    /** Like RedoubtBesideRedis, with DEBUG allowed on the reference (SET-ACTIVE-EXPIRE isolates lazy expiry). */
-    @BeforeAll
-    static void startBoth() {
-        redis = RealRedis.start(null, TestCerts.tempDir("real-redis"), null, "--save", "", "--appendonly", "no",
-            "--enable-debug-command", "local");
-        redoubt = TestServer.start();
-    }
-
-    @AfterAll
-    static void stopBoth() {
-        if (redis != null) {
-            redis.close();
-        }
-        if (redoubt != null) {
-            redoubt.close();
-        }
-    }
-
+class KeyspaceNotificationDifferentialTest extends RedoubtBesideRedis {
     static final String SCRIPT = """
         P CONFIG SET notify-keyspace-events KEg$lshzxetn
         P CONFIG GET notify-keyspace-events

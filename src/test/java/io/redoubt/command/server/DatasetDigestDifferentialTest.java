@@ -3,14 +3,10 @@ package io.redoubt.command.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.redoubt.support.DifferentialScript;
-import io.redoubt.support.RealRedis;
+import io.redoubt.support.RedoubtBesideRedis;
 import io.redoubt.support.RespProbe;
-import io.redoubt.support.TestCerts;
-import io.redoubt.support.TestServer;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,27 +15,7 @@ import org.junit.jupiter.api.Test;
  * strings, expiry and several databases. The installed reference is Redis 7.0, which prints scores with
  * "%.17g" where 7.2 uses the shortest round-trip form; the scores here print the same both ways.
  */
-class DatasetDigestDifferentialTest {
-    private static TestServer redoubt;
-    private static RealRedis redis;
-
-    @BeforeAll
-    static void startBoth() {
-        redis = RealRedis.start(null, TestCerts.tempDir("digest-redis"), null, "--save", "", "--appendonly", "no",
-            "--enable-debug-command", "yes");
-        redoubt = TestServer.start();
-    }
-
-    @AfterAll
-    static void stopBoth() {
-        if (redis != null) {
-            redis.close();
-        }
-        if (redoubt != null) {
-            redoubt.close();
-        }
-    }
-
+class DatasetDigestDifferentialTest extends RedoubtBesideRedis {
     private static String script() {
         String ints = String.join(" ", IntStream.range(0, 600).mapToObj(Integer::toString).toList());
         String words = String.join(" ", IntStream.range(0, 200).mapToObj(i -> "w" + i).toList());
