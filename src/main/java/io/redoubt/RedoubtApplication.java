@@ -1,5 +1,6 @@
 package io.redoubt;
 
+import io.netty.util.ResourceLeakDetector;
 import io.redoubt.config.DirectiveCatalog;
 import io.redoubt.config.RedisStyleArgs;
 import java.util.Map;
@@ -17,6 +18,11 @@ public class RedoubtApplication {
         if (args.length > 0 && args[0].equals("gen-certs")) {
             io.redoubt.tls.CertificateGenerator.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
+        }
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            // Netty samples buffer allocations with a stack trace each to find leaks: worth it in tests (which
+            // start the server without main), a few percent of every request in production
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
         ConfigurableApplicationContext context;
         try {

@@ -70,9 +70,9 @@ public final class CommandExecutor {
         // CLIENT NO-TOUCH spares access times, except for TOUCH itself (as in Redis 7.2)
         server.keyspace().beginCommand(!client.noTouch() || Bytes.equalsIgnoreCase(args[0], "touch"));
         client.interacted(server.keyspace().now());
-        String name = Bytes.lowerAscii(args[0]);
-        CommandSpec spec = server.commands().find(name);
+        CommandSpec spec = server.commands().find(args[0]);
         if (spec == null) {
+            String name = Bytes.lowerAscii(args[0]);
             if (name.equals("host:") || name.equals("post")) {
                 log.warn("Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands "
                     + "to Redoubt. This is likely due to an attacker attempting to use Cross Protocol Scripting. "
@@ -85,6 +85,7 @@ public final class CommandExecutor {
             finishReply(ctx, mark);
             return null;
         }
+        String name = spec.name();
         if (spec.isContainer() && args.length >= 2) { // alone, a container runs itself (COMMAND) or fails arity
             CommandSpec sub = spec.subcommand(Bytes.lowerAscii(args[1]));
             if (sub == null) {
@@ -95,20 +96,21 @@ public final class CommandExecutor {
             }
             spec = sub;
         }
+        boolean queued = ctx.transaction().queues(name);
         if (!spec.arityAccepts(args.length)) {
             fail(ctx, spec, "ERR wrong number of arguments for '" + spec.fullName() + "' command");
         } else if (!client.authenticated() && !spec.hasFlag("no_auth")) {
             fail(ctx, spec, "NOAUTH Authentication required.");
-        } else if (client.resp() == 2 && !SUBSCRIBER_COMMANDS.contains(spec.fullName()) && client.subscriptions().active()) {
+        } else if (client.resp() == 2 && client.subscriptions().active() && !SUBSCRIBER_COMMANDS.contains(spec.fullName())) {
             fail(ctx, spec, "ERR Can't execute '" + spec.fullName() + "': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / "
                 + "PING / QUIT / RESET are allowed in this context");
-        } else if (server.snapshots().writesDenied() && (spec.hasFlag("write") || name.equals("ping"))) {
+        } else if (server.snapshots().writesDenied() && (spec.isWrite() || name.equals("ping"))) {
             fail(ctx, spec, MISCONF); // stop-writes-on-bgsave-error, as Redis refuses writes and PING
         } else if (replicationRefusal(client, spec) != null) {
             fail(ctx, spec, replicationRefusal(client, spec)); // NOREPLICAS, READONLY, MASTERDOWN
-        } else if (ctx.transaction().queues(name) && spec.hasFlag("no_multi")) {
+        } else if (queued && spec.hasFlag("no_multi")) {
             fail(ctx, spec, "ERR Command not allowed inside a transaction");
-        } else if (ctx.transaction().queues(name)) {
+        } else if (queued) {
             ctx.transaction().queue(args);
             ctx.reply.simple("QUEUED");
         } else {
@@ -171,7 +173,7 @@ public final class CommandExecutor {
         if (watched != null) {
             touchChangedKeys(watched, db);
         }
-        if (ok && spec.hasFlag("write")) {
+        if (ok && spec.isWrite()) {
             server.snapshots().changed();
         }
         List<byte[][]> effects = ctx.takePropagated();
@@ -201,7 +203,7 @@ public final class CommandExecutor {
             for (byte[][] argv : effects) {
                 server.propagator().propagate(db, argv);
             }
-        } else if (spec.hasFlag("write")) {
+        } else if (spec.isWrite()) {
             server.propagator().propagate(db, args);
         }
     }
@@ -213,7 +215,7 @@ public final class CommandExecutor {
      */
     private List<KeyState> watchedKeys(CommandSpec spec, byte[][] args, int db) {
         WatchRegistry watches = server.keyspace().watches();
-        if (watches.isEmpty() || !spec.hasFlag("write") || !spec.hasKeys()) {
+        if (watches.isEmpty() || !spec.isWrite() || !spec.hasKeys()) {
             return null;
         }
         List<CommandSpec.KeyAt> keys = spec.findKeys(args);

@@ -22,6 +22,9 @@ public final class CommandSpec {
     private final String fullName;
     private final int arity;
     private final List<String> flags;
+    /** The same flags for lookups; writing is asked of every command, so it has a field of its own. */
+    private final Set<String> flagSet;
+    private final boolean write;
     private final int firstKey;
     private final int lastKey;
     private final int step;
@@ -43,6 +46,8 @@ public final class CommandSpec {
         this.fullName = fullName;
         this.arity = arity;
         this.flags = words(flags);
+        this.flagSet = Set.copyOf(this.flags);
+        this.write = flagSet.contains("write");
         this.firstKey = firstKey;
         this.lastKey = lastKey;
         this.step = step;
@@ -128,7 +133,7 @@ public final class CommandSpec {
         if (!keySpecs.isEmpty() || firstKey <= 0) {
             return Collections.unmodifiableList(keySpecs);
         }
-        String keyFlags = hasFlag("write") ? "RW update" : hasFlag("readonly") ? "RO access" : "RO";
+        String keyFlags = write ? "RW update" : hasFlag("readonly") ? "RO access" : "RO";
         int relativeLast = lastKey < 0 ? lastKey : lastKey - firstKey;
         return List.of(KeySpec.range(keyFlags, firstKey, relativeLast, step, 0));
     }
@@ -159,7 +164,12 @@ public final class CommandSpec {
     }
 
     public boolean hasFlag(String flag) {
-        return flags.contains(flag);
+        return flagSet.contains(flag);
+    }
+
+    /** Whether the command may modify the data set (Redis's "write" flag). */
+    public boolean isWrite() {
+        return write;
     }
 
     public int firstKey() {

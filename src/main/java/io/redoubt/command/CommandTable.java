@@ -14,6 +14,7 @@ import java.util.TreeMap;
  */
 public final class CommandTable {
     private final Map<String, CommandSpec> commands = new HashMap<>();
+    private final CommandIndex index = new CommandIndex();
 
     /**
      * Declares a command. Arity counts the name (negative: at least that many); flags and ACL categories are
@@ -26,6 +27,7 @@ public final class CommandTable {
         if (commands.putIfAbsent(name, spec) != null) {
             throw new IllegalStateException("command declared twice: " + name);
         }
+        index.put(spec);
         return spec;
     }
 
@@ -38,12 +40,17 @@ public final class CommandTable {
         return commands.get(lowerName);
     }
 
+    /** The top-level command a request's first argument names, in any letter case, or null. */
+    public CommandSpec find(byte[] name) {
+        return index.get(name);
+    }
+
     /**
      * The command a command line names, as the executor picks it: the subcommand of a container (CLIENT KILL
      * -> client|kill), the container itself when given no subcommand, null for unknown names.
      */
     public CommandSpec resolve(byte[][] args) {
-        CommandSpec spec = commands.get(Bytes.lowerAscii(args[0]));
+        CommandSpec spec = index.get(args[0]);
         if (spec == null || !spec.isContainer() || args.length < 2) {
             return spec;
         }

@@ -65,7 +65,11 @@ public final class Database {
      * entry so the caller may set a new expiry.
      */
     public Dict.Entry put(byte[] key, Object value, boolean keepTtl) {
-        Dict.Entry e = lookup(key);
+        return put(lookup(key), key, value, keepTtl);
+    }
+
+    /** {@link #put(byte[], Object, boolean)} for a caller that has just looked the key up: {@code e} or null. */
+    public Dict.Entry put(Dict.Entry e, byte[] key, Object value, boolean keepTtl) {
         boolean created = e == null;
         if (created) {
             e = keys.insert(key);

@@ -1,15 +1,13 @@
 package io.redoubt.net;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.redoubt.server.ServerStats;
+import java.util.function.IntConsumer;
 
 /**
  * Counts bytes read from the network (after TLS), for INFO's total_net_input_bytes and CLIENT LIST, and notes
- * the read as the client's last interaction for the idle {@code timeout}.
+ * the read as the client's last interaction for the idle {@code timeout}. The decoder calls it for each read.
  */
-final class ByteCounter extends ChannelInboundHandlerAdapter {
+final class ByteCounter implements IntConsumer {
     private final ServerStats stats;
     private final Client client;
 
@@ -19,13 +17,9 @@ final class ByteCounter extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof ByteBuf b) {
-            int n = b.readableBytes();
-            stats.netIn(n);
-            client.countIn(n);
-            client.interacted(System.currentTimeMillis()); // like Redis, any bytes read (even a partial request) count for timeout
-        }
-        ctx.fireChannelRead(msg);
+    public void accept(int bytes) {
+        stats.netIn(bytes);
+        client.countIn(bytes);
+        client.interacted(System.currentTimeMillis()); // like Redis, any bytes read (even a partial request) count for timeout
     }
 }

@@ -77,8 +77,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
             return;
         }
         ch.pipeline()
-            .addLast("count", new ByteCounter(server.stats(), client))
-            .addLast("resp", new RespDecoder(maxBulk, queryLimit, client))
+            .addLast("resp", new RespDecoder(maxBulk, queryLimit, client, new ByteCounter(server.stats(), client)))
             .addLast("client", new ClientHandler(server, executor, client));
     }
 }

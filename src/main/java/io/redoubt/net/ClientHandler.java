@@ -193,7 +193,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
             out.release();
             return;
         }
-        ctx.writeAndFlush(out);
+        ctx.writeAndFlush(out, ctx.voidPromise()); // nobody waits on it: spare a promise per batch
         if (!ctx.channel().isWritable()) {
             ctx.channel().config().setAutoRead(false); // the client is not reading its replies: stop reading its commands
             client.output().enforceLimit();
@@ -206,6 +206,9 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
      */
     private boolean heldByPause(ChannelHandlerContext ctx, byte[][] args) {
         ClientPause pause = server.pause();
+        if (!pause.set()) {
+            return false;
+        }
         long now = System.currentTimeMillis();
         if (!pause.paused(now)) {
             return false;

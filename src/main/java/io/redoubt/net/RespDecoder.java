@@ -10,6 +10,7 @@ import io.redoubt.util.SplitArgs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Turns the bytes a client sends into commands ({@code byte[][]}), accepting both the RESP multibulk form
@@ -30,6 +31,7 @@ public final class RespDecoder extends ByteToMessageDecoder {
     private final Directive maxBulk;
     private final Directive queryBufferLimit;
     private final AuthState auth;
+    private final IntConsumer bytesRead;
 
     private byte[][] args;
     private int argsWanted;
@@ -51,10 +53,20 @@ public final class RespDecoder extends ByteToMessageDecoder {
         boolean authenticated();
     }
 
-    public RespDecoder(Directive maxBulk, Directive queryBufferLimit, AuthState auth) {
+    /** {@code bytesRead} hears of every read before it is decoded (the byte counters of INFO and CLIENT LIST). */
+    public RespDecoder(Directive maxBulk, Directive queryBufferLimit, AuthState auth, IntConsumer bytesRead) {
         this.maxBulk = maxBulk;
         this.queryBufferLimit = queryBufferLimit;
         this.auth = auth;
+        this.bytesRead = bytesRead;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        if (msg instanceof ByteBuf b) {
+            bytesRead.accept(b.readableBytes()); // here rather than in a handler of its own: one hop less per read
+        }
+        super.channelRead(ctx, msg);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.redoubt.command.CommandExecutor;
 import io.redoubt.command.CommandSpec;
+import io.redoubt.config.Directive;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.config.OutputBufferLimits;
 import io.redoubt.net.Client;
@@ -38,6 +39,9 @@ public final class Replication implements PropagationConsumer {
 
     private final Server server;
     private final DirectiveRegistry directives;
+    /** Read before every write command (min-replicas-to-write), so held rather than looked up. */
+    private final Directive minReplicasToWrite;
+    private final Directive minReplicasMaxLag;
     final ReplicaSync sync;
     final WaitingClients waits;
     private String replid = randomId();
@@ -66,6 +70,8 @@ public final class Replication implements PropagationConsumer {
     public Replication(Server server) {
         this.server = server;
         this.directives = server.directives();
+        this.minReplicasToWrite = directives.get("min-replicas-to-write");
+        this.minReplicasMaxLag = directives.get("min-replicas-max-lag");
         this.sync = new ReplicaSync(this, server);
         this.waits = new WaitingClients(this, server);
         directives.onChange(() -> {
@@ -344,11 +350,11 @@ public final class Replication implements PropagationConsumer {
         if (client.master()) {
             return null;
         }
-        boolean write = spec.hasFlag("write");
+        boolean write = spec.isWrite();
         MasterLink l = link;
         if (write && l == null) {
-            long min = directives.get("min-replicas-to-write").asLong();
-            if (min > 0 && directives.get("min-replicas-max-lag").asLong() > 0
+            long min = minReplicasToWrite.asLong();
+            if (min > 0 && minReplicasMaxLag.asLong() > 0
                     && goodReplicas(System.currentTimeMillis()) < min) {
                 return "NOREPLICAS Not enough good replicas to write.";
             }

@@ -326,7 +326,7 @@ final class SyncHandshake extends ByteToMessageDecoder {
         Client master = link.established(ctx.channel(), partial);
         ctx.pipeline().addAfter(ctx.name(), "apply", new StreamApplier(link, repl, server, master));
         ctx.pipeline().addAfter(ctx.name(), "resp", new RespDecoder(directives.get("proto-max-bulk-len"),
-            directives.get("client-query-buffer-limit"), master));
+            directives.get("client-query-buffer-limit"), master, bytes -> { }));
         ctx.pipeline().remove(this); // what is left of the read goes on to the decoder
     }
 

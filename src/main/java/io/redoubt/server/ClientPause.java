@@ -47,6 +47,11 @@ public final class ClientPause {
         }
     }
 
+    /** Whether a pause is set at all, which a connection asks before it reads the clock for {@link #paused}. */
+    public boolean set() {
+        return mode != null;
+    }
+
     public boolean paused(long nowMs) {
         return mode != null && nowMs < endMs;
     }
@@ -56,7 +61,7 @@ public final class ClientPause {
         if (!paused(nowMs)) {
             return false;
         }
-        return mode == Mode.ALL || spec.hasFlag("write") || spec.hasFlag("may_replicate");
+        return mode == Mode.ALL || spec.isWrite() || spec.hasFlag("may_replicate");
     }
 
     /**

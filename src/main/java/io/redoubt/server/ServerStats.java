@@ -2,15 +2,16 @@ package io.redoubt.server;
 
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /** Server-wide counters behind INFO stats and errorstats. Command counters change with the keyspace lock held. */
 public final class ServerStats {
     private long commandsProcessed;
     private long errorReplies;
     private final Map<String, Long> errorsByCode = new TreeMap<>();
-    private final AtomicLong netInput = new AtomicLong();
-    private final AtomicLong netOutput = new AtomicLong();
+    /** Added to by every event loop: adders, so the loops do not contend for one cache line. */
+    private final LongAdder netInput = new LongAdder();
+    private final LongAdder netOutput = new LongAdder();
     private final long[] opsSamples = new long[16];
     private int opsSampleIndex;
     private long lastSampleCommands;
@@ -38,19 +39,19 @@ public final class ServerStats {
     }
 
     public void netIn(long bytes) {
-        netInput.addAndGet(bytes);
+        netInput.add(bytes);
     }
 
     public void netOut(long bytes) {
-        netOutput.addAndGet(bytes);
+        netOutput.add(bytes);
     }
 
     public long netInput() {
-        return netInput.get();
+        return netInput.sum();
     }
 
     public long netOutput() {
-        return netOutput.get();
+        return netOutput.sum();
     }
 
     /** Called from the cron to keep instantaneous_ops_per_sec (a mean over the last 16 samples). */
@@ -76,8 +77,8 @@ public final class ServerStats {
         commandsProcessed = 0;
         errorReplies = 0;
         errorsByCode.clear();
-        netInput.set(0);
-        netOutput.set(0);
+        netInput.reset();
+        netOutput.reset();
         lastSampleCommands = 0;
     }
 }

@@ -19,7 +19,7 @@ class RespDecoderTest {
     private final DirectiveRegistry directives = DirectiveCatalog.create();
     private boolean authenticated = true;
     private final RespDecoder decoder = new RespDecoder(directives.get("proto-max-bulk-len"),
-        directives.get("client-query-buffer-limit"), () -> authenticated);
+        directives.get("client-query-buffer-limit"), () -> authenticated, bytes -> { });
     private final EmbeddedChannel channel = new EmbeddedChannel(decoder);
 
     private List<Object> feed(byte[]... reads) {

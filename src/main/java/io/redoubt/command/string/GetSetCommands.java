@@ -73,12 +73,13 @@ final class GetSetCommands {
         if (o.get) {
             replyValue(c, db.read(key));
         }
-        boolean found = db.lookupWrite(key) != null;
+        Dict.Entry old = db.lookupWrite(key);
+        boolean found = old != null;
         if ((o.nx && found) || (o.xx && !found)) {
             c.propagateNothing();
             return false;
         }
-        Dict.Entry e = db.put(key, value, o.keepTtl || expireAt != 0);
+        Dict.Entry e = db.put(old, key, value, o.keepTtl || expireAt != 0);
         c.notifyKeyEvent(KeyEvents.STRING, "set", key);
         if (expireAt != 0) {
             db.setExpire(e, expireAt);
