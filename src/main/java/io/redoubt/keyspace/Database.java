@@ -77,7 +77,9 @@ public final class Database {
             expires.remove(key);
             e.expireAt = 0;
         }
-        e.value = value;
+        if (e.value != value) { // a string rewritten in place stays: storing it again would still cost a GC barrier
+            e.value = value;
+        }
         keyspace.stamp(e);
         if (created) {
             keyspace.keyCreated(this, key);

@@ -5,7 +5,8 @@ import io.redoubt.util.Bytes;
 /**
  * What TYPE and OBJECT ENCODING say about a stored value. Strings are stored as {@code byte[]} (encoding
  * "int" when the bytes are a canonical integer that fits in 64 bits, "embstr" up to 44 bytes, "raw"
- * beyond) or, once modified in place by APPEND or SETRANGE, as an {@link AppendableString} ("raw").
+ * beyond), or as a {@link MutableString} once changed in place: by APPEND or SETRANGE ("raw"), or by a SET
+ * of a key that was already set (encoded like a {@code byte[]}, as Redis makes a new object for every SET).
  * Sorted sets are {@link SortedSet}s ("listpack" or "skiplist").
  * Hashes are {@link RedisHash}, sets {@link RedisSet}; each knows its own encoding.
  * Lists are {@link ListValue}s ("listpack" or "quicklist").
@@ -18,7 +19,7 @@ public final class Values {
     }
 
     public static String typeName(Object value) {
-        if (value instanceof byte[] || value instanceof AppendableString) {
+        if (value instanceof byte[] || value instanceof MutableString) {
             return "string";
         }
         if (value instanceof SortedSet) {
@@ -38,13 +39,10 @@ public final class Values {
 
     public static String encoding(Object value) {
         if (value instanceof byte[] b) {
-            if (b.length <= 20 && Bytes.isLong(b)) {
-                return "int";
-            }
-            return b.length <= EMBSTR_MAX ? "embstr" : "raw";
+            return stringEncoding(b, b.length);
         }
-        if (value instanceof AppendableString) {
-            return "raw";
+        if (value instanceof MutableString m) {
+            return m.grown() ? "raw" : stringEncoding(m.buffer(), m.length());
         }
         if (value instanceof SortedSet z) {
             return z.encoding();
@@ -59,6 +57,13 @@ public final class Values {
             return l.encoding();
         }
         throw new IllegalStateException("unknown value type " + value.getClass());
+    }
+
+    private static String stringEncoding(byte[] b, int len) {
+        if (len <= 20 && Bytes.parseLong(b, 0, len, null)) {
+            return "int";
+        }
+        return len <= EMBSTR_MAX ? "embstr" : "raw";
     }
 
     /**
@@ -78,20 +83,20 @@ public final class Values {
         if (value instanceof SortedSet z) {
             return z.version();
         }
-        return value instanceof AppendableString a ? a.version() : 0;
+        return value instanceof MutableString a ? a.version() : 0;
     }
 
     public static boolean isString(Object value) {
-        return value instanceof byte[] || value instanceof AppendableString;
+        return value instanceof byte[] || value instanceof MutableString;
     }
 
     /** The bytes of a string value; only the first {@link #stringLength} of them belong to it. Not a copy. */
     public static byte[] stringBuffer(Object value) {
-        return value instanceof AppendableString a ? a.buffer() : (byte[]) value;
+        return value instanceof MutableString a ? a.buffer() : (byte[]) value;
     }
 
     public static int stringLength(Object value) {
-        return value instanceof AppendableString a ? a.length() : ((byte[]) value).length;
+        return value instanceof MutableString a ? a.length() : ((byte[]) value).length;
     }
 
     /**
@@ -103,8 +108,8 @@ public final class Values {
         if (value instanceof byte[]) {
             return value;
         }
-        if (value instanceof AppendableString s) {
-            return new AppendableString(s.toBytes());
+        if (value instanceof MutableString s) {
+            return s.copy();
         }
         if (value instanceof SortedSet z) {
             return z.copy();
@@ -129,8 +134,15 @@ public final class Values {
      * once.
      */
     public static int refcount(Object value) {
-        if (value instanceof byte[] b && b.length <= 4) {
-            long n = Bytes.toLong(b, 0, b.length, -1);
+        if (value instanceof MutableString m && !m.grown()) {
+            return sharedIntegerRefcount(m.buffer(), m.length());
+        }
+        return value instanceof byte[] b ? sharedIntegerRefcount(b, b.length) : 1;
+    }
+
+    private static int sharedIntegerRefcount(byte[] b, int len) {
+        if (len <= 4) {
+            long n = Bytes.toLong(b, 0, len, -1);
             if (n >= 0 && n < SHARED_INTEGERS) {
                 return Integer.MAX_VALUE;
             }

@@ -4,8 +4,8 @@ import io.redoubt.server.ServerStats;
 import java.util.function.IntConsumer;
 
 /**
- * Counts bytes read from the network (after TLS), for INFO's total_net_input_bytes and CLIENT LIST, and notes
- * the read as the client's last interaction for the idle {@code timeout}. The decoder calls it for each read.
+ * Counts bytes read from the network (after TLS), for INFO's total_net_input_bytes and CLIENT LIST. The
+ * decoder calls it for each read.
  */
 final class ByteCounter implements IntConsumer {
     private final ServerStats stats;
@@ -20,6 +20,5 @@ final class ByteCounter implements IntConsumer {
     public void accept(int bytes) {
         stats.netIn(bytes);
         client.countIn(bytes);
-        client.interacted(System.currentTimeMillis()); // like Redis, any bytes read (even a partial request) count for timeout
     }
 }

@@ -110,6 +110,11 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (pending.isEmpty()) {
+            // like Redis, bytes read count for the idle timeout even when they are only part of a request;
+            // a whole command marks the client itself, from the command clock, sparing a clock read per read
+            client.interacted(System.currentTimeMillis());
+        }
         drain(ctx);
     }
 

@@ -45,7 +45,7 @@ class RdbCodecTest {
         db.add(b("int"), b("-123456"));
         db.add(b("embstr"), b("hello"));
         db.add(b("raw"), b("abcd".repeat(100)));
-        db.add(b("appendable"), new io.redoubt.keyspace.AppendableString(b("grown in place")));
+        db.add(b("appendable"), new io.redoubt.keyspace.MutableString(b("grown in place")));
         ListValue small = new ListValue();
         for (String e : new String[] {"a", "1", "-70000", "x".repeat(70), "9223372036854775807"}) {
             small.pushTail(b(e));

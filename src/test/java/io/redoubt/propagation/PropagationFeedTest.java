@@ -108,6 +108,20 @@ class PropagationFeedTest {
     }
 
     @Test
+    void aTransactionSettingOneKeyTwiceHandsOutBothValues() throws Exception {
+        c.call("SET", "k", "000");
+        c.call("SET", "k", "111"); // from here on the key's string is rewritten in place
+        recorder.take();
+        c.call("MULTI");
+        c.call("SET", "k", "aaa");
+        c.call("SET", "k", "bbb");
+        c.call("MSET", "k", "ccc", "j", "ddd");
+        c.call("EXEC");
+        assertThat(recorder.take()).containsExactly("MULTI", "SET k aaa", "SET k bbb", "MSET k ccc j ddd", "EXEC");
+        assertThat(c.call("GET", "k")).isEqualTo("ccc");
+    }
+
+    @Test
     void commandsThatChangeNothingPropagateNothing() throws Exception {
         c.call("SET", "k", "v");
         recorder.take();

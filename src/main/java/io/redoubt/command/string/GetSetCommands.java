@@ -79,7 +79,7 @@ final class GetSetCommands {
             c.propagateNothing();
             return false;
         }
-        Dict.Entry e = db.put(old, key, value, o.keepTtl || expireAt != 0);
+        Dict.Entry e = db.put(old, key, StringAccess.forSet(old, value), o.keepTtl || expireAt != 0);
         c.notifyKeyEvent(KeyEvents.STRING, "set", key);
         if (expireAt != 0) {
             db.setExpire(e, expireAt);
@@ -111,8 +111,9 @@ final class GetSetCommands {
 
     static void getset(CommandContext c) {
         Database db = c.db();
-        replyValue(c, db.read(c.arg(1)));
-        db.put(c.arg(1), c.arg(2), false);
+        Dict.Entry old = db.read(c.arg(1));
+        replyValue(c, old);
+        db.put(old, c.arg(1), StringAccess.forSet(old, c.arg(2)), false);
         c.notifyKeyEvent(KeyEvents.STRING, "set", c.arg(1));
     }
 
@@ -197,7 +198,8 @@ final class GetSetCommands {
     private static void setPairs(CommandContext c) {
         Database db = c.db();
         for (int i = 1; i < c.argc(); i += 2) {
-            db.put(c.arg(i), c.arg(i + 1), false);
+            Dict.Entry old = db.lookupWrite(c.arg(i));
+            db.put(old, c.arg(i), StringAccess.forSet(old, c.arg(i + 1)), false);
             c.notifyKeyEvent(KeyEvents.STRING, "set", c.arg(i));
         }
     }

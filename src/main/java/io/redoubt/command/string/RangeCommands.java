@@ -2,7 +2,7 @@ package io.redoubt.command.string;
 
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
-import io.redoubt.keyspace.AppendableString;
+import io.redoubt.keyspace.MutableString;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Dict;
 import io.redoubt.keyspace.KeyEvents;
@@ -25,7 +25,7 @@ final class RangeCommands {
         }
         Object v = StringAccess.value(e);
         StringAccess.checkLength(c, Values.stringLength(v), more.length);
-        AppendableString s = StringAccess.appendable(e);
+        MutableString s = StringAccess.appendable(e);
         s.append(more);
         c.notifyKeyEvent(KeyEvents.STRING, "append", c.arg(1));
         c.reply.integer(s.length());
@@ -78,9 +78,9 @@ final class RangeCommands {
             return;
         }
         StringAccess.checkLength(c, offset, value.length);
-        AppendableString s;
+        MutableString s;
         if (e == null) {
-            s = new AppendableString(StringAccess.EMPTY);
+            s = new MutableString(StringAccess.EMPTY);
             db.add(c.arg(1), s);
         } else {
             s = StringAccess.appendable(e);

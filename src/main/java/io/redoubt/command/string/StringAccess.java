@@ -2,7 +2,7 @@ package io.redoubt.command.string;
 
 import io.redoubt.command.CommandContext;
 import io.redoubt.command.RedisError;
-import io.redoubt.keyspace.AppendableString;
+import io.redoubt.keyspace.MutableString;
 import io.redoubt.keyspace.Dict;
 import io.redoubt.keyspace.Values;
 import io.redoubt.net.Reply;
@@ -32,12 +32,28 @@ final class StringAccess {
         reply.bulk(Values.stringBuffer(value), 0, Values.stringLength(value));
     }
 
+    /**
+     * What SET stores for {@code value} over the live entry {@code old} (or null): a key set before keeps
+     * its {@link MutableString}, rewritten in place, so that SET of an existing key stores no new object in
+     * the entry (see MutableString for why); a key set for the first time takes the argument as it is.
+     */
+    static Object forSet(Dict.Entry old, byte[] value) {
+        if (old == null) {
+            return value;
+        }
+        if (old.value instanceof MutableString m) {
+            m.assign(value);
+            return m;
+        }
+        return old.value instanceof byte[] ? MutableString.set(value) : value;
+    }
+
     /** The entry's string made growable in place; Redis's encoding becomes "raw" from here on. */
-    static AppendableString appendable(Dict.Entry e) {
-        if (e.value instanceof AppendableString a) {
+    static MutableString appendable(Dict.Entry e) {
+        if (e.value instanceof MutableString a) {
             return a;
         }
-        AppendableString a = new AppendableString((byte[]) e.value);
+        MutableString a = new MutableString((byte[]) e.value);
         e.value = a;
         return a;
     }

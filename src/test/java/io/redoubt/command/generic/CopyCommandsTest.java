@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.CopyArgs;
-import io.redoubt.keyspace.AppendableString;
+import io.redoubt.keyspace.MutableString;
 import io.redoubt.keyspace.Dict;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
@@ -89,13 +89,13 @@ class CopyCommandsTest extends ServerTestBase {
     /** A copy is a new value: changing the source in place leaves it alone. */
     @Test
     void copyIsDeepForStringsGrownInPlace() {
-        withKeyspace(ks -> ks.db(0).put(bytes("grown"), new AppendableString(bytes("hello")), false));
+        withKeyspace(ks -> ks.db(0).put(bytes("grown"), new MutableString(bytes("hello")), false));
         assertThat(lettuce.copy("grown", "copy")).isTrue();
         assertThat(jedis.objectEncoding("copy")).isEqualTo("raw");
-        withKeyspace(ks -> ((AppendableString) ks.db(0).lookup(bytes("grown")).value).append(bytes(" world")));
+        withKeyspace(ks -> ((MutableString) ks.db(0).lookup(bytes("grown")).value).append(bytes(" world")));
         Object copy = inKeyspace(ks -> ks.db(0).lookup(bytes("copy")).value);
-        assertThat(copy).isInstanceOf(AppendableString.class);
-        assertThat(((AppendableString) copy).toBytes()).isEqualTo(bytes("hello"));
+        assertThat(copy).isInstanceOf(MutableString.class);
+        assertThat(((MutableString) copy).toBytes()).isEqualTo(bytes("hello"));
     }
 
     @Test

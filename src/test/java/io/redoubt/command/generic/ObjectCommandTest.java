@@ -3,7 +3,7 @@ package io.redoubt.command.generic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.redoubt.keyspace.AppendableString;
+import io.redoubt.keyspace.MutableString;
 import io.redoubt.keyspace.Dict;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,7 +28,7 @@ class ObjectCommandTest extends ServerTestBase {
         jedis.set("notint", "007");
         jedis.set("emb", "x".repeat(44));
         jedis.set("raw", "x".repeat(45));
-        withKeyspace(ks -> ks.db(0).put(bytes("grown"), new AppendableString(bytes("ab")), false));
+        withKeyspace(ks -> ks.db(0).put(bytes("grown"), new MutableString(bytes("ab")), false));
         assertThat(jedis.objectEncoding("int")).isEqualTo("int");
         assertThat(lettuce.objectEncoding("notint")).isEqualTo("embstr");
         assertThat(jedis.objectEncoding("emb")).isEqualTo("embstr");

@@ -138,6 +138,45 @@ class StringDifferentialTest extends RedoubtBesideRedis {
         get
         mget
         lcs a
+        set re 1
+        set re 2
+        object encoding re
+        object refcount re
+        set re 12345678901
+        object encoding re
+        object refcount re
+        set re hello
+        object encoding re
+        set re xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+        object encoding re
+        get re
+        set re short
+        get re
+        strlen re
+        append re more
+        object encoding re
+        get re
+        set re again
+        object encoding re
+        get re
+        getset re 7
+        object refcount re
+        object encoding re
+        mset re 42 other 43
+        get re
+        object encoding re
+        incr re
+        object encoding re
+        setrange re 0 9
+        object encoding re
+        get re
+        set re ""
+        strlen re
+        object encoding re
+        set re 1 get
+        set re 2 xx get
+        set re 3 nx
+        get re
         """;
 
     @Test
@@ -160,11 +199,12 @@ class StringDifferentialTest extends RedoubtBesideRedis {
     private static int[] keyPositions(String[] args) {
         String cmd = args[0].toLowerCase();
         int step = cmd.equals("mset") || cmd.equals("msetnx") ? 2 : 1;
+        int first = cmd.equals("object") ? 2 : 1;
         int last = switch (cmd) {
             case "mget", "mset", "msetnx" -> args.length - 1;
-            case "lcs" -> Math.min(2, args.length - 1);
+            case "lcs", "object" -> Math.min(2, args.length - 1);
             default -> Math.min(1, args.length - 1);
         };
-        return IntStream.iterate(1, i -> i <= last, i -> i + step).toArray();
+        return IntStream.iterate(first, i -> i <= last, i -> i + step).toArray();
     }
 }
