@@ -1,6 +1,7 @@
 package io.redoubt.command;
 
 import io.redoubt.command.transaction.Transaction;
+import io.redoubt.config.Directive;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.CollectionLimits;
 import io.redoubt.keyspace.Database;
@@ -22,6 +23,8 @@ public final class CommandContext {
     private CommandSpec spec;
     private Blocking.Request blockRequest;
     private final Transaction transaction;
+    /** Read by every list write, so held rather than looked up by name each time. */
+    private final Directive listMaxListpackSize;
     private CommandExecutor executor;
     /** What the running command declared it propagates (null: as received); see {@link #propagateAs}. */
     private List<byte[][]> propagated;
@@ -33,6 +36,7 @@ public final class CommandContext {
         this.client = client;
         this.reply = reply;
         this.transaction = new Transaction(client);
+        this.listMaxListpackSize = server.directives().get("list-max-listpack-size");
     }
 
     void executor(CommandExecutor executor) {
@@ -230,7 +234,7 @@ public final class CommandContext {
 
     /** The list node limit list-max-listpack-size sets now (CONFIG SET applies to the next command). */
     public ListNodeLimit listNodeLimit() {
-        return ListNodeLimit.of(server.directives().get("list-max-listpack-size").asLong());
+        return ListNodeLimit.of(listMaxListpackSize.asLong());
     }
 
     /** The hash and set encoding thresholds in force (read per command: CONFIG SET may change them). */

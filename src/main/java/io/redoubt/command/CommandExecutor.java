@@ -68,7 +68,8 @@ public final class CommandExecutor {
         ctx.executor(this);
         int mark = ctx.reply.buffer().writerIndex();
         // CLIENT NO-TOUCH spares access times, except for TOUCH itself (as in Redis 7.2)
-        server.keyspace().beginCommand(!client.noTouch() || Bytes.equalsIgnoreCase(args[0], "touch"));
+        long start = System.nanoTime();
+        server.keyspace().beginCommand(start, !client.noTouch() || Bytes.equalsIgnoreCase(args[0], "touch"));
         client.interacted(server.keyspace().now());
         CommandSpec spec = server.commands().find(args[0]);
         if (spec == null) {
@@ -114,7 +115,7 @@ public final class CommandExecutor {
             ctx.transaction().queue(args);
             ctx.reply.simple("QUEUED");
         } else {
-            run(ctx, spec, args);
+            run(ctx, spec, args, start);
         }
         finishReply(ctx, mark);
         return spec;
@@ -126,7 +127,7 @@ public final class CommandExecutor {
      */
     public boolean replay(CommandContext ctx, byte[][] args) {
         ctx.executor(this);
-        server.keyspace().beginCommand(true);
+        server.keyspace().beginCommand(System.nanoTime(), true);
         CommandSpec spec = server.commands().resolve(args);
         if (spec == null) {
             return false;
@@ -153,13 +154,13 @@ public final class CommandExecutor {
             errorReply(ctx, unknownCommand(args)); // cannot happen: unknown commands are refused, not queued
             return;
         }
-        run(ctx, spec, args);
+        run(ctx, spec, args, System.nanoTime());
     }
 
-    private void run(CommandContext ctx, CommandSpec spec, byte[][] args) {
+    /** Runs a command that passed its checks; {@code start} is when it began, for commandstats and the slow log. */
+    private void run(CommandContext ctx, CommandSpec spec, byte[][] args, long start) {
         ctx.begin(spec, args);
         ctx.client.lastCommand(spec.fullName());
-        long start = System.nanoTime();
         int db = ctx.client.db();
         List<KeyState> watched = watchedKeys(spec, args, db);
         boolean ok = true;

@@ -4,8 +4,8 @@ import io.redoubt.util.Bytes;
 
 /**
  * A list value. While small it is packed into one byte array ({@link PackedList}, OBJECT ENCODING
- * "listpack"); once large it is a ring buffer of elements ({@link RingList}, "quicklist"). Both push and pop
- * at either end in O(1). Beside the elements it keeps the size Redis's listpack would have for them, which
+ * "listpack"); once large it is a ring of such packed nodes ({@link ChunkedList}, "quicklist"). Both push and
+ * pop at either end in O(1). Beside the elements it keeps the size Redis's listpack would have for them, which
  * decides the representation with Redis 7.2's rules for {@code list-max-listpack-size} ({@link ListNodeLimit}):
  * a list grows out of "listpack" when its listpack bytes plus the raw bytes being added (or its entries plus
  * those added) would pass the limit, and shrinks back once it fits in half of it. Callers announce growth
@@ -19,7 +19,7 @@ public final class ListValue {
 
     private ListStore store;
     private long packedBytes = LISTPACK_EMPTY;
-    /** The quicklist's node layout while the list is a {@link RingList}, else null. */
+    /** The quicklist's node layout while the list is a {@link ChunkedList}, else null. */
     private QuicklistNodes nodes;
 
     public ListValue() {
@@ -40,7 +40,7 @@ public final class ListValue {
      */
     public static ListValue built(java.util.List<byte[]> elements, ListNodeLimit limit) {
         ListValue l = new ListValue();
-        l.store = RingList.of(l.store);
+        l.store = ChunkedList.of(l.store);
         l.nodes = new QuicklistNodes(limit);
         elements.forEach(l::pushTail);
         l.tryListpack(limit, false);
@@ -77,7 +77,7 @@ public final class ListValue {
      */
     public void growing(long rawBytes, long count, ListNodeLimit limit) {
         if (store instanceof PackedList && limit.exceeded(packedBytes + rawBytes, size() + count)) {
-            store = RingList.of(store);
+            store = ChunkedList.of(store);
             nodes = QuicklistNodes.fromListpack(limit, size(), packedBytes); // the listpack becomes one node
         }
     }
@@ -89,7 +89,7 @@ public final class ListValue {
 
     /** Redis's listTypeTryConvertQuicklist: only a single packed node within the limit converts. */
     private void tryListpack(ListNodeLimit limit, boolean shrinking) {
-        if (store instanceof RingList && nodes.isSinglePacked()
+        if (store instanceof ChunkedList && nodes.isSinglePacked()
             && limit.fitsOneNode(nodes.firstNodeBytes(), size(), shrinking)) {
             store = PackedList.of(store);
             nodes = null;

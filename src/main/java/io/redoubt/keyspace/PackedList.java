@@ -21,6 +21,19 @@ final class PackedList implements ListStore {
         end = start;
     }
 
+    /** A node of a {@link ChunkedList}: all its room at the end it will grow from. */
+    static PackedList node(int capacity, boolean growsAtHead) {
+        PackedList p = new PackedList(capacity);
+        p.start = growsAtHead ? p.buf.length : 0;
+        p.end = p.start;
+        return p;
+    }
+
+    /** The bytes its entries take. */
+    int bytes() {
+        return end - start;
+    }
+
     static PackedList of(ListStore other) {
         PackedList p = new PackedList(64);
         for (int i = 0; i < other.size(); i++) {
@@ -163,7 +176,7 @@ final class PackedList implements ListStore {
         return bytes;
     }
 
-    private static int entryLength(int len) {
+    static int entryLength(int len) {
         return 2 * varintLength(len) + len;
     }
 

@@ -18,6 +18,8 @@ public final class Reply {
 
     private ByteBuf out;
     private int resp = 2;
+    /** Room for the digits of any long (19), for {@link #writeLong}. */
+    private final byte[] digits = new byte[19];
 
     public void target(ByteBuf out) {
         this.out = out;
@@ -189,16 +191,11 @@ public final class Reply {
             out.writeByte('-');
             v = -v;
         }
-        int digits = 1;
-        for (long p = 10; p <= v && digits < 19; p *= 10) {
-            digits++;
-        }
-        int start = out.writerIndex();
-        out.ensureWritable(digits);
-        out.writerIndex(start + digits);
-        for (int i = start + digits - 1; i >= start; i--) {
-            out.setByte(i, '0' + (int) (v % 10));
+        int i = digits.length;
+        do { // digits are formed right to left in a scratch array, then copied at once
+            digits[--i] = (byte) ('0' + (int) (v % 10));
             v /= 10;
-        }
+        } while (v != 0);
+        out.writeBytes(digits, i, digits.length - i);
     }
 }

@@ -14,7 +14,7 @@ class DatabaseTest {
     @BeforeEach
     void setUp() {
         keyspace = new Keyspace(2);
-        keyspace.beginCommand(true);
+        keyspace.beginCommand(System.nanoTime(), true);
         db = keyspace.db(0);
     }
 
@@ -72,7 +72,7 @@ class DatabaseTest {
         assertThat(keyspace.hits()).isEqualTo(1);
         assertThat(keyspace.misses()).isEqualTo(1);
 
-        keyspace.beginCommand(false); // CLIENT NO-TOUCH
+        keyspace.beginCommand(System.nanoTime(), false); // CLIENT NO-TOUCH
         assertThat(db.read(key("k"))).isSameAs(e);
         assertThat(e.lruSeconds).isEqualTo(5);
         assertThat(db.readAndTouch(key("k"))).isSameAs(e);
@@ -83,7 +83,7 @@ class DatabaseTest {
     /** A value written by a CLIENT NO-TOUCH client is still new: its idle time starts at zero, not at 1970. */
     @Test
     void newValuesGetTheirAccessTimeEvenForANoTouchClient() {
-        keyspace.beginCommand(false);
+        keyspace.beginCommand(System.nanoTime(), false);
         int nowSeconds = (int) (keyspace.now() / 1000);
         assertThat(db.add(key("a"), key("1")).lruSeconds).isEqualTo(nowSeconds);
         assertThat(db.put(key("b"), key("1"), false).lruSeconds).isEqualTo(nowSeconds);

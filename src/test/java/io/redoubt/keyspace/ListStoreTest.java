@@ -9,7 +9,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** Both list representations against an ArrayList, under random operations, element sizes included. */
+/** The list representations against an ArrayList, under random operations, element sizes included. */
 class ListStoreTest {
     @Test
     void packedListBehavesLikeAList() {
@@ -17,8 +17,39 @@ class ListStoreTest {
     }
 
     @Test
-    void ringListBehavesLikeAList() {
-        check(() -> new RingList(8));
+    void chunkedListBehavesLikeAList() {
+        check(ChunkedList::new);
+    }
+
+    @Test
+    void chunkedListWithTinyNodesBehavesLikeAList() {
+        check(() -> new ChunkedList(48)); // a few elements a node: every operation meets node boundaries
+    }
+
+    @Test
+    void readingAChunkedListInOrderAfterChangesSeesEveryElement() {
+        ChunkedList store = new ChunkedList(64);
+        List<String> model = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            String v = "e" + i;
+            if (i % 3 == 0) {
+                store.pushHead(v.getBytes(StandardCharsets.UTF_8));
+                model.add(0, v);
+            } else {
+                store.pushTail(v.getBytes(StandardCharsets.UTF_8));
+                model.add(v);
+            }
+        }
+        for (int i = model.size() - 1; i >= 0; i -= 7) { // removals in the middle, as LREM makes them
+            store.remove(i);
+            model.remove(i);
+        }
+        for (int round = 0; round < 2; round++) { // forwards, then backwards: the finger follows both ways
+            for (int k = 0; k < model.size(); k++) {
+                int i = round == 0 ? k : model.size() - 1 - k;
+                assertThat(str(store.get(i))).isEqualTo(model.get(i));
+            }
+        }
     }
 
     private static void check(Supplier<ListStore> factory) {
@@ -47,7 +78,7 @@ class ListStoreTest {
                 }
                 assertThat(store.size()).isEqualTo(model.size());
             }
-            for (ListStore s : List.of(store, store.copy(), PackedList.of(store), RingList.of(store))) {
+            for (ListStore s : List.of(store, store.copy(), PackedList.of(store), ChunkedList.of(store))) {
                 assertThat(s.size()).isEqualTo(model.size());
                 for (int i = 0; i < model.size(); i++) {
                     assertThat(str(s.get(i))).isEqualTo(model.get(i));

@@ -40,7 +40,7 @@ class RdbCodecTest {
     /** A keyspace holding every type in every encoding, some with a time to live, in two databases. */
     static Keyspace everything() {
         Keyspace ks = new Keyspace(4);
-        ks.beginCommand(true);
+        ks.beginCommand(System.nanoTime(), true);
         Database db = ks.db(0);
         db.add(b("int"), b("-123456"));
         db.add(b("embstr"), b("hello"));
