@@ -13,7 +13,7 @@ import io.redoubt.util.Bytes;
  * Redis converts back only a quicklist of a single packed node, so a quicklist-encoded list also keeps the
  * node layout Redis would have ({@link QuicklistNodes}: counts and sizes, not the elements).
  */
-public final class ListValue {
+public final class ListValue implements MutableValue {
     /** Listpack header (6 bytes) and terminator (1). */
     private static final int LISTPACK_EMPTY = QuicklistNodes.LISTPACK_EMPTY;
 
@@ -50,6 +50,7 @@ public final class ListValue {
     /** Counts changes of the contents, so WATCH can tell a command that changed the value from one that did not. */
     private long version;
 
+    @Override
     public long version() {
         return version;
     }
@@ -62,11 +63,13 @@ public final class ListValue {
         return store.size() == 0;
     }
 
+    @Override
     public String encoding() {
         return store instanceof PackedList ? "listpack" : "quicklist";
     }
 
     /** An independent copy (COPY). */
+    @Override
     public ListValue copy() {
         return new ListValue(store.copy(), packedBytes, nodes == null ? null : nodes.copy());
     }
@@ -241,5 +244,10 @@ public final class ListValue {
         }
         int back = encoded <= 127 ? 1 : encoded < 16383 ? 2 : encoded < 2097151 ? 3 : encoded < 268435455 ? 4 : 5;
         return encoded + back;
+    }
+
+    @Override
+    public String typeName() {
+        return "list";
     }
 }

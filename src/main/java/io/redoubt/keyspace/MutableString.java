@@ -10,7 +10,7 @@ import java.util.Arrays;
  * while copying the bytes into the buffer the entry already has costs nothing of the kind. Its buffer is
  * never handed out to be kept: readers copy it or write it out at once.
  */
-public final class MutableString {
+public final class MutableString implements MutableValue {
     private byte[] buf;
     private int len;
     /** Changed by APPEND or SETRANGE since the last SET: Redis reports such a string as "raw" whatever it holds. */
@@ -36,6 +36,7 @@ public final class MutableString {
     /** Counts changes of the contents, so WATCH can tell a command that changed the value from one that did not. */
     private long version;
 
+    @Override
     public long version() {
         return version;
     }
@@ -55,6 +56,7 @@ public final class MutableString {
     }
 
     /** An independent copy (COPY), reported the same way. */
+    @Override
     public MutableString copy() {
         return grown ? new MutableString(toBytes()) : set(toBytes());
     }
@@ -105,5 +107,16 @@ public final class MutableString {
             int cap = needed < 1024 * 1024 ? needed * 2 : needed + 1024 * 1024;
             buf = Arrays.copyOf(buf, cap);
         }
+    }
+
+    @Override
+    public String typeName() {
+        return "string";
+    }
+
+    /** "raw" once grown; after a SET, what Redis's new object would say for the content. */
+    @Override
+    public String encoding() {
+        return grown ? "raw" : Values.stringEncoding(buf, len);
     }
 }

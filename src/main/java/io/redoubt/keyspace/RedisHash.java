@@ -9,7 +9,7 @@ import java.util.function.BiConsumer;
  * or value is longer than {@link CollectionLimits#hashValue} bytes, it becomes a {@link Dict} of field to
  * value ("hashtable") and stays one, as in Redis.
  */
-public final class RedisHash {
+public final class RedisHash implements MutableValue {
     /** Listpack form: fields at even indexes, their values after them; null once converted. */
     private byte[][] pairs = new byte[8][];
     private int count;
@@ -19,6 +19,7 @@ public final class RedisHash {
     /** Counts changes of the contents, so WATCH can tell a command that changed the value from one that did not. */
     private long version;
 
+    @Override
     public long version() {
         return version;
     }
@@ -27,6 +28,7 @@ public final class RedisHash {
         return table != null ? table.size() : count;
     }
 
+    @Override
     public String encoding() {
         return table != null ? "hashtable" : "listpack";
     }
@@ -140,6 +142,7 @@ public final class RedisHash {
     }
 
     /** An independent copy in the same encoding (values are never modified in place, so they are shared). */
+    @Override
     public RedisHash copy() {
         RedisHash h = new RedisHash();
         if (table != null) {
@@ -170,5 +173,10 @@ public final class RedisHash {
         table = d;
         pairs = null;
         count = 0;
+    }
+
+    @Override
+    public String typeName() {
+        return "hash";
     }
 }

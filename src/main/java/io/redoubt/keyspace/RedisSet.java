@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * insertion order, while small and short) and "hashtable" (a {@link Dict}). Conversions only go towards
  * the hashtable, as in Redis.
  */
-public final class RedisSet {
+public final class RedisSet implements MutableValue {
     /** Redis caps set-max-intset-entries here. */
     public static final int MAX_INTSET = 1 << 30;
 
@@ -74,6 +74,7 @@ public final class RedisSet {
     /** Counts changes of the contents, so WATCH can tell a command that changed the value from one that did not. */
     private long version;
 
+    @Override
     public long version() {
         return version;
     }
@@ -82,6 +83,7 @@ public final class RedisSet {
         return table != null ? table.size() : count;
     }
 
+    @Override
     public String encoding() {
         return ints != null ? "intset" : items != null ? "listpack" : "hashtable";
     }
@@ -207,6 +209,7 @@ public final class RedisSet {
     }
 
     /** An independent copy in the same encoding (members are never modified in place, so they are shared). */
+    @Override
     public RedisSet copy() {
         RedisSet s = new RedisSet();
         s.count = count;
@@ -272,5 +275,10 @@ public final class RedisSet {
         ints = null;
         items = null;
         count = 0;
+    }
+
+    @Override
+    public String typeName() {
+        return "set";
     }
 }

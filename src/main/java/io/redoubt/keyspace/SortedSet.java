@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * {@link SkipList} for order and ranks plus a {@link Dict} from member to node for O(1) scores and
  * ZSCAN's cursor guarantee. Like Redis, a set never goes back to listpack in place.
  */
-public final class SortedSet {
+public final class SortedSet implements MutableValue {
     /** The two conversion thresholds, read from the directives by the caller. */
     public record Limits(long entries, long value) {
     }
@@ -55,6 +55,7 @@ public final class SortedSet {
     /** Counts changes of the contents, so WATCH can tell a command that changed the value from one that did not. */
     private long version;
 
+    @Override
     public long version() {
         return version;
     }
@@ -63,6 +64,7 @@ public final class SortedSet {
         return list == null;
     }
 
+    @Override
     public String encoding() {
         return isListpack() ? "listpack" : "skiplist";
     }
@@ -242,6 +244,7 @@ public final class SortedSet {
         return dict.scan(cursor, each);
     }
 
+    @Override
     public SortedSet copy() {
         SortedSet z = new SortedSet();
         if (isListpack()) {
@@ -307,5 +310,10 @@ public final class SortedSet {
         System.arraycopy(lpScores, i + 1, lpScores, i, lpSize - i - 1);
         lpSize--;
         lpMembers[lpSize] = null;
+    }
+
+    @Override
+    public String typeName() {
+        return "zset";
     }
 }

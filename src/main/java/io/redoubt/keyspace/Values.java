@@ -9,7 +9,8 @@ import io.redoubt.util.Bytes;
  * of a key that was already set (encoded like a {@code byte[]}, as Redis makes a new object for every SET).
  * Sorted sets are {@link SortedSet}s ("listpack" or "skiplist").
  * Hashes are {@link RedisHash}, sets {@link RedisSet}; each knows its own encoding.
- * Lists are {@link ListValue}s ("listpack" or "quicklist").
+ * Lists are {@link ListValue}s ("listpack" or "quicklist"). Every value but the {@code byte[]} string is a
+ * {@link MutableValue} and answers for itself.
  */
 public final class Values {
     /** Redis keeps strings of up to this many bytes in the embstr encoding. */
@@ -19,47 +20,14 @@ public final class Values {
     }
 
     public static String typeName(Object value) {
-        if (value instanceof byte[] || value instanceof MutableString) {
-            return "string";
-        }
-        if (value instanceof SortedSet) {
-            return "zset";
-        }
-        if (value instanceof RedisHash) {
-            return "hash";
-        }
-        if (value instanceof RedisSet) {
-            return "set";
-        }
-        if (value instanceof ListValue) {
-            return "list";
-        }
-        throw new IllegalStateException("unknown value type " + value.getClass());
+        return value instanceof byte[] ? "string" : ((MutableValue) value).typeName();
     }
 
     public static String encoding(Object value) {
-        if (value instanceof byte[] b) {
-            return stringEncoding(b, b.length);
-        }
-        if (value instanceof MutableString m) {
-            return m.grown() ? "raw" : stringEncoding(m.buffer(), m.length());
-        }
-        if (value instanceof SortedSet z) {
-            return z.encoding();
-        }
-        if (value instanceof RedisHash h) {
-            return h.encoding();
-        }
-        if (value instanceof RedisSet s) {
-            return s.encoding();
-        }
-        if (value instanceof ListValue l) {
-            return l.encoding();
-        }
-        throw new IllegalStateException("unknown value type " + value.getClass());
+        return value instanceof byte[] b ? stringEncoding(b, b.length) : ((MutableValue) value).encoding();
     }
 
-    private static String stringEncoding(byte[] b, int len) {
+    static String stringEncoding(byte[] b, int len) {
         if (len <= 20 && Bytes.parseLong(b, 0, len, null)) {
             return "int";
         }
@@ -67,23 +35,11 @@ public final class Values {
     }
 
     /**
-     * How many times a mutable value's contents changed (0 for immutable {@code byte[]} strings, which are
-     * replaced instead): a command changed a key when its entry, value or version differs afterwards.
+     * How many times a value's contents changed (0 for immutable {@code byte[]} strings, which are replaced
+     * instead): a command changed a key when its entry, value or version differs afterwards.
      */
     public static long version(Object value) {
-        if (value instanceof ListValue l) {
-            return l.version();
-        }
-        if (value instanceof RedisSet s) {
-            return s.version();
-        }
-        if (value instanceof RedisHash h) {
-            return h.version();
-        }
-        if (value instanceof SortedSet z) {
-            return z.version();
-        }
-        return value instanceof MutableString a ? a.version() : 0;
+        return value instanceof MutableValue m ? m.version() : 0;
     }
 
     public static boolean isString(Object value) {
@@ -105,25 +61,7 @@ public final class Values {
      * constants), so they are shared.
      */
     public static Object copy(Object value) {
-        if (value instanceof byte[]) {
-            return value;
-        }
-        if (value instanceof MutableString s) {
-            return s.copy();
-        }
-        if (value instanceof SortedSet z) {
-            return z.copy();
-        }
-        if (value instanceof RedisHash h) {
-            return h.copy();
-        }
-        if (value instanceof RedisSet s) {
-            return s.copy();
-        }
-        if (value instanceof ListValue l) {
-            return l.copy();
-        }
-        throw new IllegalStateException("unknown value type " + value.getClass());
+        return value instanceof byte[] ? value : ((MutableValue) value).copy();
     }
 
     /** Redis shares one object for each integer string from 0 to 9999 (OBJ_SHARED_INTEGERS). */
