@@ -95,6 +95,9 @@ public final class MutableString implements MutableValue {
         grown = true;
         int end = offset + value.length;
         ensure(end);
+        if (offset > len) {
+            Arrays.fill(buf, len, offset, (byte) 0); // past len the buffer may still hold a longer string SET before
+        }
         System.arraycopy(value, 0, buf, offset, value.length);
         if (end > len) {
             len = end;

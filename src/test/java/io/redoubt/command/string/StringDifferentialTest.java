@@ -173,6 +173,13 @@ class StringDifferentialTest extends RedoubtBesideRedis {
         set re ""
         strlen re
         object encoding re
+        set re abcdefghij
+        set re ab
+        setrange re 6 X
+        get re
+        set re ab
+        append re cd
+        get re
         set re 1 get
         set re 2 xx get
         set re 3 nx
