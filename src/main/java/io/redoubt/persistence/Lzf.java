@@ -16,8 +16,37 @@ public final class Lzf {
     private static final int MAX_LIT = 1 << 5;
     private static final int MAX_OFF = 1 << 13;
     private static final int MAX_REF = (1 << 8) + (1 << 3);
+    private static final ThreadLocal<HashTable> TABLES = ThreadLocal.withInitial(HashTable::new);
 
     private Lzf() {
+    }
+
+    /**
+     * The compressor's table of recent positions, kept per thread and emptied per call by a generation stamp:
+     * a fresh 256 KB table per string made a BGSAVE of small strings spend most of its time zeroing memory
+     * (seconds for a hundred thousand keys, with the keyspace lock held).
+     */
+    private static final class HashTable {
+        /** Per slot: the generation that stored it in the high half, the position + 1 in the low half. */
+        private final long[] slots = new long[HSIZE];
+        private int generation;
+
+        void clear() {
+            if (++generation == 0) { // wrapped: stamps of 2^32 calls ago would look current again
+                Arrays.fill(slots, 0);
+                generation = 1;
+            }
+        }
+
+        /** The position stored in {@code slot} + 1, or 0 when this call stored none. */
+        int get(int slot) {
+            long s = slots[slot];
+            return (int) (s >>> 32) == generation ? (int) s : 0;
+        }
+
+        void put(int slot, int positionPlusOne) {
+            slots[slot] = ((long) generation << 32) | (positionPlusOne & 0xffffffffL);
+        }
     }
 
     private static int idx(int h) {
@@ -35,7 +64,8 @@ public final class Lzf {
         }
         byte[] out = new byte[maxOut];
         // positions + 1, so that 0 means "empty": an empty slot then points at offset 0, which is never used
-        int[] htab = new int[HSIZE];
+        HashTable htab = TABLES.get();
+        htab.clear();
         int ip = 0;
         int op = 0;
         int outEnd = maxOut;
@@ -45,8 +75,8 @@ public final class Lzf {
         while (ip < inLen - 2) {
             hval = (hval << 8) | (in[ip + 2] & 0xff);
             int slot = idx(hval);
-            int ref = htab[slot] - 1;
-            htab[slot] = ip + 1;
+            int ref = htab.get(slot) - 1;
+            htab.put(slot, ip + 1);
             int off = ip - ref - 1;
             if (ref > 0 && off >= 0 && off < MAX_OFF
                 && in[ref + 2] == in[ip + 2] && in[ref] == in[ip] && in[ref + 1] == in[ip + 1]) {
@@ -77,10 +107,10 @@ public final class Lzf {
                 ip -= 2;
                 hval = ((in[ip] & 0xff) << 8) | (in[ip + 1] & 0xff);
                 hval = (hval << 8) | (in[ip + 2] & 0xff);
-                htab[idx(hval)] = ip + 1;
+                htab.put(idx(hval), ip + 1);
                 ip++;
                 hval = (hval << 8) | (in[ip + 2] & 0xff);
-                htab[idx(hval)] = ip + 1;
+                htab.put(idx(hval), ip + 1);
                 ip++;
             } else {
                 if (op >= outEnd) {

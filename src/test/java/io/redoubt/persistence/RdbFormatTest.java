@@ -38,6 +38,25 @@ class RdbFormatTest {
     }
 
     @Test
+    void crc64EightBytesAtATimeEqualsByteAtATime() {
+        Random r = new Random(3);
+        byte[] data = new byte[1000];
+        r.nextBytes(data);
+        for (int round = 0; round < 300; round++) {
+            int off = r.nextInt(40);
+            int len = r.nextInt(data.length - off);
+            long start = r.nextLong();
+            long bytewise = start;
+            for (int i = off; i < off + len; i++) {
+                bytewise = Crc64.update(bytewise, data[i]);
+            }
+            assertThat(Crc64.update(start, data, off, len)).isEqualTo(bytewise);
+        }
+        byte[] check = b("123456789123456789");
+        assertThat(Crc64.of(check, 9, 9)).isEqualTo(0xe9c6d914c4b8d9caL);
+    }
+
+    @Test
     void lzfCompressesAsLiblzfDoes() {
         // DUMP of SET a <100 x 'a'> on redis-server 7.0.15: 00 c3 <clen 9> <len 100> then the LZF bytes
         assertThat(Lzf.compress(b("a".repeat(100)), 96)).isEqualTo(HEX.parseHex("016161e057000161610a".substring(0, 18)));
@@ -47,6 +66,25 @@ class RdbFormatTest {
             + "206a756d7073206f766572601e076c617a7920646f67e00150016c64");
         assertThat(Lzf.compress(b(text), text.length() - 4)).isEqualTo(expected);
         assertThat(Lzf.decompress(expected, text.length())).isEqualTo(b(text));
+    }
+
+    @Test
+    void lzfOutputDoesNotDependOnEarlierInputs() {
+        // the table of positions is reused between calls: what an earlier, longer input left in it must not
+        // turn into matches (a slot it filled points past the start of a shorter input's text)
+        String text = "hello world hello world hello world hello world, the quick brown fox jumps over the lazy dog "
+            + "hello world";
+        byte[] alone = Lzf.compress(b(text), text.length() - 4);
+        Random r = new Random(7);
+        for (int round = 0; round < 50; round++) {
+            byte[] earlier = new byte[200 + r.nextInt(5000)];
+            for (int i = 0; i < earlier.length; i++) {
+                earlier[i] = (byte) text.charAt(r.nextInt(text.length()));
+            }
+            Lzf.compress(earlier, earlier.length + earlier.length / 32 + 16);
+            assertThat(Lzf.compress(b(text), text.length() - 4)).isEqualTo(alone);
+            assertThat(Lzf.compress(b("a".repeat(100)), 96)).isEqualTo(HEX.parseHex("016161e05700016161"));
+        }
     }
 
     @Test
