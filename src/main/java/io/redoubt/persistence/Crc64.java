@@ -52,7 +52,7 @@ public final class Crc64 {
                 ^ t1[(int) ((x >>> 48) & 0xff)] ^ t0[(int) (x >>> 56)];
         }
         for (; i < end; i++) {
-            crc = TABLE[(int) ((crc ^ b[i]) & 0xff)] ^ (crc >>> 8);
+            crc = update(crc, b[i]);
         }
         return crc;
     }
