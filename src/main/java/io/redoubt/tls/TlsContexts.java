@@ -113,11 +113,14 @@ public final class TlsContexts {
 
     /** A handler for a new inbound connection, with the server's cipher order honoured when configured. */
     public SslHandler newServerHandler(ByteBufAllocator alloc) {
-        SSLEngine engine = server.newEngine(alloc);
+        // from the context rather than new SslHandler(newEngine()): an OpenSSL engine made that way runs in JDK
+        // compatibility mode, which unwraps one record per call and costs more on every read
+        SslHandler handler = server.newHandler(alloc);
+        SSLEngine engine = handler.engine();
         SSLParameters p = engine.getSSLParameters();
         p.setUseCipherSuitesOrder(preferServerCiphers);
         engine.setSSLParameters(p);
-        return new SslHandler(engine);
+        return handler;
     }
 
     public SslContext server() {
