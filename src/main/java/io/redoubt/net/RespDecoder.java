@@ -47,6 +47,7 @@ public final class RespDecoder extends ByteToMessageDecoder {
     /** Scratch space for the digits of count lines, so parsing them allocates nothing. */
     private final byte[] digits = new byte[20];
     private final long[] parsed = new long[1];
+    private final CountLineScan countLine = new CountLineScan();
 
     /** Whether the connection has authenticated, which lifts the small limits on unauthenticated requests. */
     public interface AuthState {
@@ -254,7 +255,8 @@ public final class RespDecoder extends ByteToMessageDecoder {
      * line has not fully arrived, NOT_A_NUMBER when it is not a number; the prefix is left to the caller.
      */
     private long readCountLine(ByteBuf in, String tooBig) {
-        int cr = in.forEachByte(ByteProcessor.FIND_CR);
+        countLine.reset();
+        int cr = in.forEachByte(countLine);
         if (cr < 0) {
             if (in.readableBytes() > INLINE_MAX) {
                 throw ProtocolFault.reply(tooBig);
@@ -267,10 +269,51 @@ public final class RespDecoder extends ByteToMessageDecoder {
         int start = in.readerIndex() + 1;
         int len = cr - start;
         in.readerIndex(cr + 2);
+        if (len > 0 && countLine.plain) {
+            return countLine.value;
+        }
         if (len <= 0 || len > digits.length) {
             return NOT_A_NUMBER;
         }
         in.getBytes(start, digits, 0, len);
         return Bytes.parseLong(digits, 0, len, parsed) && parsed[0] > NOT_A_NUMBER ? parsed[0] : NOT_A_NUMBER;
+    }
+
+    /**
+     * Finds the CR that ends a count line and, in the same pass, reads the number after the prefix byte when it
+     * is plainly one (digits, no leading zero, at most 18 of them, so no overflow). Anything else (a sign, a zero,
+     * a stray byte) leaves {@code plain} false and the line goes through string2ll's full rules.
+     */
+    private static final class CountLineScan implements ByteProcessor {
+        long value;
+        int digits;
+        boolean prefix;
+        boolean plain;
+
+        void reset() {
+            value = 0;
+            digits = 0;
+            prefix = true;
+            plain = true;
+        }
+
+        @Override
+        public boolean process(byte b) {
+            if (b == '\r') {
+                return false;
+            }
+            if (prefix) {
+                prefix = false;
+                return true;
+            }
+            int d = b - '0';
+            if (d < 0 || d > 9 || (d == 0 && digits == 0) || digits == 18) {
+                plain = false;
+            } else {
+                value = value * 10 + d;
+            }
+            digits++;
+            return true;
+        }
     }
 }

@@ -141,6 +141,7 @@ class ProtocolTest {
         "*1.5\\r\\n | invalid multibulk length",
         "*3000000000\\r\\n | invalid multibulk length",
         "*111111111111111111111111111111\\r\\n | invalid multibulk length",
+        "*999999999999999999\\r\\n | invalid multibulk length",
         "*3\\r\\n:1\\r\\n | expected '$', got ':'",
         "*2\\r\\n$4\\r\\nECHO\\r\\n+x\\r\\n | expected '$', got '+'",
         "*1\\r\\n$-5\\r\\n | invalid bulk length",
@@ -149,6 +150,8 @@ class ProtocolTest {
         "*1\\r\\n$abc\\r\\n | invalid bulk length",
         "*1\\r\\n$01\\r\\nA\\r\\n | invalid bulk length",
         "*1\\r\\n$+4\\r\\nPING\\r\\n | invalid bulk length",
+        "*1\\r\\n$4x\\r\\nPING\\r\\n | invalid bulk length",
+        "*1\\r\\n$9999999999999999999\\r\\n | invalid bulk length",
         "*1\\r\\n$4\\nPING\\r\\n | invalid bulk length",
         "*1\\r\\n$536870913\\r\\n | invalid bulk length"})
     void malformedMultibulkRequestsCloseTheConnection(String request, String error) throws IOException {
