@@ -68,7 +68,7 @@ public final class CommandExecutor {
         ctx.executor(this);
         int mark = ctx.reply.buffer().writerIndex();
         // CLIENT NO-TOUCH spares access times, except for TOUCH itself (as in Redis 7.2)
-        long start = System.nanoTime();
+        long start = ctx.commandStart();
         server.keyspace().beginCommand(start, !client.noTouch() || Bytes.equalsIgnoreCase(args[0], "touch"));
         client.interacted(server.keyspace().now());
         CommandSpec spec = server.commands().find(args[0]);
@@ -183,7 +183,9 @@ public final class CommandExecutor {
         } else if (ok && server.propagator().active()) {
             propagate(spec, args, db, effects);
         }
-        long micros = (System.nanoTime() - start) / 1000;
+        long end = System.nanoTime();
+        ctx.commandEnded(end);
+        long micros = (end - start) / 1000;
         server.stats().commandProcessed();
         ctx.client.commandProcessed();
         if (ctx.blockPending()) {

@@ -138,6 +138,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
         int done = 0;
         ReentrantLock lock = server.keyspace().lock();
         SpinThenPark.lock(lock);
+        context.batch(true);
         try {
             client.output().takeQueued(out); // messages published before this batch come before its replies
             for (; done < pending.size(); done++) {
@@ -167,6 +168,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
                 }
             }
         } finally {
+            context.batch(false);
             lock.unlock();
             if (held) {
                 pending.subList(0, done).clear(); // what follows runs when the pause or the block ends

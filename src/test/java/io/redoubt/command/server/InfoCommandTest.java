@@ -205,6 +205,33 @@ class InfoCommandTest {
         }
     }
 
+    /** Commands of one read start where the one before ended; the time between reads counts for none of them. */
+    @Test
+    void commandTimeCountsOnlyTheCommandItself() throws Exception {
+        try (Jedis jedis = new Jedis(server.host(), server.port()); RawConnection c = new RawConnection(server.port())) {
+            jedis.configResetStat();
+            byte[] sleepThenPing = RawConnection.command("DEBUG", "SLEEP", "0.2");
+            byte[] ping = RawConnection.command("PING");
+            byte[] both = java.util.Arrays.copyOf(sleepThenPing, sleepThenPing.length + ping.length);
+            System.arraycopy(ping, 0, both, sleepThenPing.length, ping.length);
+            c.send(both);
+            assertThat(c.line()).isEqualTo("+OK");
+            assertThat(c.line()).isEqualTo("+PONG");
+            Thread.sleep(300); // idle between two reads: must not be counted as the next command's time
+            assertThat(c.call("PING")).isEqualTo("PONG");
+            Map<String, String> stats = section(jedis, "commandstats");
+            assertThat(usec(stats.get("cmdstat_debug"))).isGreaterThanOrEqualTo(200_000);
+            assertThat(stats.get("cmdstat_ping")).startsWith("calls=2,");
+            assertThat(usec(stats.get("cmdstat_ping"))).isLessThan(100_000);
+        }
+    }
+
+    private static long usec(String cmdstat) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("usec=(\\d+),").matcher(cmdstat);
+        assertThat(m.find()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
     @Test
     void resp3RepliesWithAVerbatimString() throws Exception {
         RedisClient client = RedisClient.create(server.uri());
