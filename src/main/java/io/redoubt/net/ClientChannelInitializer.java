@@ -21,8 +21,6 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
     private final Server server;
     private final CommandExecutor executor;
     private final String transportName;
-    private final Directive maxBulk;
-    private final Directive queryLimit;
     private final Directive requirepass;
     private final Directive keepalive;
     private final Directive protectedMode;
@@ -34,8 +32,6 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
         this.executor = executor;
         this.tls = tls;
         this.transportName = tls == null ? "tcp" : "tls";
-        this.maxBulk = server.directives().get("proto-max-bulk-len");
-        this.queryLimit = server.directives().get("client-query-buffer-limit");
         this.requirepass = server.directives().get("requirepass");
         this.keepalive = server.directives().get("tcp-keepalive");
         this.protectedMode = server.directives().get("protected-mode");
@@ -76,8 +72,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
                 .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
             return;
         }
-        ch.pipeline()
-            .addLast("resp", new RespDecoder(maxBulk, queryLimit, client, new ByteCounter(server.stats(), client)))
-            .addLast("client", new ClientHandler(server, executor, client));
+        ClientHandler handler = new ClientHandler(server, executor, client);
+        ch.pipeline().addLast("resp", handler.decoder()).addLast("client", handler);
     }
 }

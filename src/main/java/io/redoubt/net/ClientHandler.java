@@ -36,6 +36,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
     private final Reply reply = new Reply();
     private final CommandContext context;
     private final List<Object> pending = new ArrayList<>();
+    private final RespDecoder decoder;
     private boolean registered;
     private boolean waitingForPause;
     /** Blocked on keys; set and cleared on this channel's event loop only. */
@@ -47,10 +48,18 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
         this.executor = executor;
         this.client = client;
         this.context = new CommandContext(server, client, reply);
+        this.decoder = new RespDecoder(server.directives().get("proto-max-bulk-len"),
+            server.directives().get("client-query-buffer-limit"), client, new ByteCounter(server.stats(), client),
+            pending::add);
     }
 
     public Client client() {
         return client;
+    }
+
+    /** The decoder that feeds this handler: it goes in the pipeline just before it. */
+    public RespDecoder decoder() {
+        return decoder;
     }
 
     @Override
@@ -104,11 +113,6 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        pending.add(msg);
-    }
-
-    @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         if (pending.isEmpty()) {
             // like Redis, bytes read count for the idle timeout even when they are only part of a request;
@@ -120,11 +124,10 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
 
     /** Runs what has been read, batch after batch, until nothing is left or a pause or a block holds the client. */
     private void drain(ChannelHandlerContext ctx) {
-        RespDecoder decoder = ctx.pipeline().get(RespDecoder.class);
         while (!pending.isEmpty() && !waitingForPause && !blockedOnKeys) {
             runBatch(ctx);
-            if (decoder != null && !client.closing() && !waitingForPause && !blockedOnKeys) {
-                pending.addAll(decoder.commandsExecuted()); // resumes a request held back until an AUTH had run
+            if (!client.closing() && !waitingForPause && !blockedOnKeys) {
+                decoder.commandsExecuted(); // resumes a request held back until an AUTH had run
             }
         }
     }

@@ -2,7 +2,7 @@ package io.redoubt.net;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ByteProcessor;
 import io.redoubt.config.Directive;
 import io.redoubt.util.Bytes;
@@ -10,6 +10,7 @@ import io.redoubt.util.SplitArgs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -18,8 +19,12 @@ import java.util.function.IntConsumer;
  * in many packets is copied once into its own array as it arrives, never re-parsed. Protocol violations
  * become a {@link ProtocolFault} after which nothing more is read, so the handler can answer what came
  * before, send Redis's error and close.
+ *
+ * <p>Commands go straight to the {@code sink} (the handler that runs them) rather than down the pipeline as
+ * one event each, and the few bytes of a request that has not fully arrived are kept here: on the hot path
+ * a read is decoded where it lies, with no second buffer and no pipeline hop per command.
  */
-public final class RespDecoder extends ByteToMessageDecoder {
+public final class RespDecoder extends ChannelInboundHandlerAdapter {
     static final int INLINE_MAX = 64 * 1024;
     private static final int UNAUTH_MAX_ARGS = 10;
     private static final int UNAUTH_MAX_BULK = 16384;
@@ -32,7 +37,10 @@ public final class RespDecoder extends ByteToMessageDecoder {
     private final Directive queryBufferLimit;
     private final AuthState auth;
     private final IntConsumer bytesRead;
+    private final Consumer<Object> sink;
 
+    /** Bytes read but not decoded yet: the start of a request still arriving, or requests held back; or null. */
+    private ByteBuf unread;
     private byte[][] args;
     private int argsWanted;
     private int argIndex;
@@ -54,73 +62,117 @@ public final class RespDecoder extends ByteToMessageDecoder {
         boolean authenticated();
     }
 
-    /** {@code bytesRead} hears of every read before it is decoded (the byte counters of INFO and CLIENT LIST). */
-    public RespDecoder(Directive maxBulk, Directive queryBufferLimit, AuthState auth, IntConsumer bytesRead) {
+    /**
+     * {@code bytesRead} hears of every read before it is decoded (the byte counters of INFO and CLIENT LIST);
+     * {@code sink} receives each command ({@code byte[][]}) in order, then at most one {@link ProtocolFault}.
+     */
+    public RespDecoder(Directive maxBulk, Directive queryBufferLimit, AuthState auth, IntConsumer bytesRead,
+                       Consumer<Object> sink) {
         this.maxBulk = maxBulk;
         this.queryBufferLimit = queryBufferLimit;
         this.auth = auth;
         this.bytesRead = bytesRead;
+        this.sink = sink;
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        if (msg instanceof ByteBuf b) {
-            bytesRead.accept(b.readableBytes()); // here rather than in a handler of its own: one hop less per read
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf data)) {
+            ctx.fireChannelRead(msg);
+            return;
         }
-        super.channelRead(ctx, msg);
+        bytesRead.accept(data.readableBytes());
+        if (failed) {
+            data.release();
+            return;
+        }
+        ByteBuf in = unread == null ? data : append(ctx, unread, data);
+        unread = null;
+        decode(in);
+        keep(in);
+    }
+
+    /** The bytes kept from earlier reads followed by this read's, in one buffer (usually the kept one). */
+    private static ByteBuf append(ChannelHandlerContext ctx, ByteBuf kept, ByteBuf data) {
+        try {
+            int n = data.readableBytes();
+            if (kept.refCnt() == 1 && !kept.isReadOnly() && kept.maxWritableBytes() >= n) {
+                return kept.writeBytes(data);
+            }
+            ByteBuf both = ctx.alloc().buffer(kept.readableBytes() + n);
+            both.writeBytes(kept).writeBytes(data);
+            kept.release();
+            return both;
+        } finally {
+            data.release();
+        }
+    }
+
+    /** Keeps what is left of a read for the next one, or lets the buffer go when all of it was decoded. */
+    private void keep(ByteBuf in) {
+        if (!in.isReadable() || failed) {
+            in.release();
+            return;
+        }
+        in.discardSomeReadBytes();
+        unread = in;
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        if (unread != null) {
+            unread.release();
+            unread = null;
+        }
     }
 
     /**
      * Called by the handler once it has run every command decoded so far. Redis parses and runs one command
      * at a time, so an AUTH pipelined before a large request lifts the unauthenticated limits for it; decoding
-     * that stopped to wait for such commands resumes here. Returns what it decoded (maybe a fault).
+     * that stopped to wait for such commands resumes here, its commands (maybe a fault) going to the sink.
      */
-    public List<Object> commandsExecuted() {
+    public void commandsExecuted() {
         unexecuted = false;
         if (!deferred) {
-            return List.of();
-        }
-        deferred = false;
-        List<Object> out = new ArrayList<>();
-        decode(null, internalBuffer(), out);
-        return out;
-    }
-
-    @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        if (failed) {
-            in.skipBytes(in.readableBytes());
             return;
         }
+        deferred = false; // it stopped with the held-back request still unread, so there is a buffer to go on with
+        ByteBuf in = unread;
+        unread = null;
+        decode(in);
+        keep(in);
+    }
+
+    private void decode(ByteBuf in) {
         while (!deferred && in.isReadable()) {
             Object cmd;
             try {
                 cmd = args == null && in.getByte(in.readerIndex()) != '*' ? inline(in) : multibulk(in);
             } catch (ProtocolFault fault) {
-                fail(in, out, fault);
+                fail(in, fault);
                 return;
             }
             if (cmd == null) {
                 break;
             }
             if (cmd != SKIP) {
-                out.add(cmd);
                 unexecuted = true;
+                sink.accept(cmd);
             }
         }
         // Like Redis's query buffer: the bytes of the request being read that are not yet parsed
         if (bulkFilled + (long) in.readableBytes() > queryBufferLimit.asLong()) {
-            fail(in, out, ProtocolFault.closeSilently("Closing client that reached max query buffer length"));
+            fail(in, ProtocolFault.closeSilently("Closing client that reached max query buffer length"));
         }
     }
 
-    private void fail(ByteBuf in, List<Object> out, ProtocolFault fault) {
+    private void fail(ByteBuf in, ProtocolFault fault) {
         failed = true;
         args = null;
         bulk = null;
         bulkFilled = 0;
         in.skipBytes(in.readableBytes());
-        out.add(fault);
+        sink.accept(fault);
     }
 
     private Object inline(ByteBuf in) {

@@ -7,6 +7,7 @@ import io.redoubt.command.CommandContext;
 import io.redoubt.net.Client;
 import io.redoubt.net.ProtocolFault;
 import io.redoubt.net.Reply;
+import io.redoubt.net.RespDecoder;
 import io.redoubt.server.Server;
 import io.redoubt.util.Bytes;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ final class StreamApplier extends ChannelInboundHandlerAdapter {
     private final Reply scratch = new Reply();
     private final CommandContext context;
     private final List<byte[][]> pending = new ArrayList<>();
+    private final RespDecoder decoder;
+    private ChannelHandlerContext ctx;
 
     StreamApplier(MasterLink link, Replication repl, Server server, Client master) {
         this.link = link;
@@ -38,10 +41,21 @@ final class StreamApplier extends ChannelInboundHandlerAdapter {
         this.server = server;
         this.master = master;
         this.context = new CommandContext(server, master, scratch);
+        this.decoder = new RespDecoder(server.directives().get("proto-max-bulk-len"),
+            server.directives().get("client-query-buffer-limit"), master, bytes -> { }, this::received);
+    }
+
+    /** The decoder that feeds this applier: it goes in the pipeline just before it. */
+    RespDecoder decoder() {
+        return decoder;
     }
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    private void received(Object msg) {
         if (msg instanceof ProtocolFault f) {
             log.warn("Protocol error from MASTER: {}; dropping the link", f.getMessage());
             ctx.close();

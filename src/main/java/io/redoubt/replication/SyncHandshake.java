@@ -8,7 +8,6 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.net.Client;
-import io.redoubt.net.RespDecoder;
 import io.redoubt.server.Server;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -324,9 +323,9 @@ final class SyncHandshake extends ByteToMessageDecoder {
     private void startStream(ChannelHandlerContext ctx, boolean partial) {
         step = null;
         Client master = link.established(ctx.channel(), partial);
-        ctx.pipeline().addAfter(ctx.name(), "apply", new StreamApplier(link, repl, server, master));
-        ctx.pipeline().addAfter(ctx.name(), "resp", new RespDecoder(directives.get("proto-max-bulk-len"),
-            directives.get("client-query-buffer-limit"), master, bytes -> { }));
+        StreamApplier applier = new StreamApplier(link, repl, server, master);
+        ctx.pipeline().addAfter(ctx.name(), "apply", applier);
+        ctx.pipeline().addAfter(ctx.name(), "resp", applier.decoder());
         ctx.pipeline().remove(this); // what is left of the read goes on to the decoder
     }
 
