@@ -7,7 +7,6 @@ import io.netty.util.ByteProcessor;
 import io.redoubt.config.Directive;
 import io.redoubt.util.Bytes;
 import io.redoubt.util.SplitArgs;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -133,10 +132,11 @@ public final class RespDecoder extends ChannelInboundHandlerAdapter {
      */
     public void commandsExecuted() {
         unexecuted = false;
-        if (!deferred) {
+        if (!deferred || unread == null) { // nothing held back, or the connection is gone
+            deferred = false;
             return;
         }
-        deferred = false; // it stopped with the held-back request still unread, so there is a buffer to go on with
+        deferred = false;
         ByteBuf in = unread;
         unread = null;
         decode(in);
