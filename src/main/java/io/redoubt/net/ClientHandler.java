@@ -48,9 +48,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
         this.executor = executor;
         this.client = client;
         this.context = new CommandContext(server, client, reply);
-        this.decoder = new RespDecoder(server.directives().get("proto-max-bulk-len"),
-            server.directives().get("client-query-buffer-limit"), client, new ByteCounter(server.stats(), client),
-            pending::add);
+        this.decoder = new RespDecoder(server.directives(), client, new ByteCounter(server.stats(), client), pending::add);
     }
 
     public Client client() {

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ByteProcessor;
 import io.redoubt.config.Directive;
+import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.util.Bytes;
 import io.redoubt.util.SplitArgs;
 import java.util.Arrays;
@@ -65,10 +66,9 @@ public final class RespDecoder extends ChannelInboundHandlerAdapter {
      * {@code bytesRead} hears of every read before it is decoded (the byte counters of INFO and CLIENT LIST);
      * {@code sink} receives each command ({@code byte[][]}) in order, then at most one {@link ProtocolFault}.
      */
-    public RespDecoder(Directive maxBulk, Directive queryBufferLimit, AuthState auth, IntConsumer bytesRead,
-                       Consumer<Object> sink) {
-        this.maxBulk = maxBulk;
-        this.queryBufferLimit = queryBufferLimit;
+    public RespDecoder(DirectiveRegistry directives, AuthState auth, IntConsumer bytesRead, Consumer<Object> sink) {
+        this.maxBulk = directives.get("proto-max-bulk-len");
+        this.queryBufferLimit = directives.get("client-query-buffer-limit");
         this.auth = auth;
         this.bytesRead = bytesRead;
         this.sink = sink;

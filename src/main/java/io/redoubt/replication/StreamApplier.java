@@ -41,8 +41,7 @@ final class StreamApplier extends ChannelInboundHandlerAdapter {
         this.server = server;
         this.master = master;
         this.context = new CommandContext(server, master, scratch);
-        this.decoder = new RespDecoder(server.directives().get("proto-max-bulk-len"),
-            server.directives().get("client-query-buffer-limit"), master, bytes -> { }, this::received);
+        this.decoder = new RespDecoder(server.directives(), master, bytes -> { }, this::received);
     }
 
     /** The decoder that feeds this applier: it goes in the pipeline just before it. */

@@ -19,8 +19,8 @@ class RespDecoderTest {
     private final DirectiveRegistry directives = DirectiveCatalog.create();
     private boolean authenticated = true;
     private final List<Object> decoded = new ArrayList<>();
-    private final RespDecoder decoder = new RespDecoder(directives.get("proto-max-bulk-len"),
-        directives.get("client-query-buffer-limit"), () -> authenticated, bytes -> { }, decoded::add);
+    private final RespDecoder decoder = new RespDecoder(directives, () -> authenticated, bytes -> { },
+        decoded::add);
     private final EmbeddedChannel channel = new EmbeddedChannel(decoder);
 
     private List<Object> feed(byte[]... reads) {
