@@ -119,7 +119,7 @@ public final class TlsFileWatcher implements TlsEvents, AutoCloseable {
                     // file-system events can be missed (a swap racing a registration, overflow): compare
                     // the content now and then too, and treat a difference like an event
                     lastSafetyCheck = now;
-                    if (s.inUse() && !s.contentHash().equals(lastHash)) {
+                    if (hasBaseline(s) && !s.contentHash().equals(lastHash)) {
                         deadline = now + quietMs;
                     }
                 }
@@ -152,7 +152,7 @@ public final class TlsFileWatcher implements TlsEvents, AutoCloseable {
     }
 
     private void check(TlsSettings s) {
-        if (!s.inUse()) {
+        if (!hasBaseline(s)) {
             return;
         }
         String h = s.contentHash();
@@ -165,6 +165,15 @@ public final class TlsFileWatcher implements TlsEvents, AutoCloseable {
         } catch (TlsException e) {
             // logged and counted by the reloader; the old material stays in force
         }
+    }
+
+    /**
+     * Only a load by someone else (start-up, CONFIG SET) sets what the files are compared with. Before it, the
+     * watcher does nothing: its thread starts before the server loads TLS at start-up, and loading then would
+     * race the start-up load and count as a reload.
+     */
+    private boolean hasBaseline(TlsSettings s) {
+        return s.inUse() && lastHash != null;
     }
 
     private void syncDirectories(TlsSettings s) {
