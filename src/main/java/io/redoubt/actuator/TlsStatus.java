@@ -50,7 +50,7 @@ public record TlsStatus(boolean enabled, String message, List<ListenerView> list
         TlsSettings s = state.settings();
         TlsMaterial m = state.material();
         int port = configured.port();
-        ListenerView client = new ListenerView("client", port != 0, port, state.engine().displayName(), s.protocols(),
+        ListenerView client = new ListenerView("client", port != 0, port, state.engine().displayName(), s.enabledProtocols(),
             s.ciphers(), s.ciphersuites(), s.authClients().directiveValue());
         List<CertificateView> ca = new ArrayList<>();
         for (X509Certificate c : m.caCertificates()) {

@@ -16,6 +16,7 @@ public final class Directive {
     private final boolean accumulates;
     private final List<DirectiveApplier> appliers = new CopyOnWriteArrayList<>();
     private boolean protectedConfig;
+    private boolean namesFile;
     private volatile String value;
     private volatile long number;
 
@@ -51,6 +52,21 @@ public final class Directive {
     /** Marks the directive protected; for the catalog. */
     Directive protect() {
         protectedConfig = true;
+        return this;
+    }
+
+    /**
+     * The value names a file whose content is the real setting (a certificate, a key): CONFIG SET of the same
+     * value applies it again, re-reading the file. Any other directive set to its current value changes
+     * nothing and applies nothing, as in Redis (its VOLATILE_CONFIG flag).
+     */
+    public boolean namesFile() {
+        return namesFile;
+    }
+
+    /** Marks the directive as naming a file; for the catalog. */
+    Directive namingFile() {
+        namesFile = true;
         return this;
     }
 

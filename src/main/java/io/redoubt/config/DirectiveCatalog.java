@@ -95,17 +95,17 @@ public final class DirectiveCatalog {
         r.define("replica-announce-port", integer(0, 65535), "0", true);
         // TLS: every directive of redis.conf's TLS section, with Redis's defaults
         r.define("tls-port", integer(0, 65535), "0", true);
-        r.define("tls-cert-file", text(), "", true);
-        r.define("tls-key-file", text(), "", true);
+        r.define("tls-cert-file", text(), "", true).namingFile();
+        r.define("tls-key-file", text(), "", true).namingFile();
         r.define("tls-key-file-pass", text(), "", true);
-        r.define("tls-client-cert-file", text(), "", true);
-        r.define("tls-client-key-file", text(), "", true);
+        r.define("tls-client-cert-file", text(), "", true).namingFile();
+        r.define("tls-client-key-file", text(), "", true).namingFile();
         r.define("tls-client-key-file-pass", text(), "", true);
-        r.define("tls-dh-params-file", text(), "", true);
-        r.define("tls-ca-cert-file", text(), "", true);
-        r.define("tls-ca-cert-dir", text(), "", true);
+        r.define("tls-dh-params-file", text(), "", true).namingFile();
+        r.define("tls-ca-cert-file", text(), "", true).namingFile();
+        r.define("tls-ca-cert-dir", text(), "", true).namingFile();
         r.define("tls-auth-clients", DirectiveCatalog::authClients, "yes", true);
-        r.define("tls-protocols", DirectiveCatalog::tlsProtocols, "", true);
+        r.define("tls-protocols", text(), "", true); // checked when contexts are built (TlsSettings)
         r.define("tls-ciphers", text(), "", true);
         r.define("tls-ciphersuites", text(), "", true);
         r.define("tls-prefer-server-ciphers", bool(), "no", true);
@@ -147,18 +147,6 @@ public final class DirectiveCatalog {
             case "optional" -> "optional";
             default -> throw new ConfigException("argument(s) must be one of the following: no, yes, optional");
         };
-    }
-
-    /** Space-separated TLSv1, TLSv1.1, TLSv1.2, TLSv1.3 (any case); "" means TLSv1.2 and TLSv1.3. */
-    static String tlsProtocols(String raw) {
-        for (String p : raw.trim().split("\\s+")) {
-            if (!p.isEmpty() && !java.util.Set.of("tlsv1", "tlsv1.1", "tlsv1.2", "tlsv1.3")
-                    .contains(p.toLowerCase(java.util.Locale.ROOT))) {
-                throw new ConfigException("Invalid tls-protocols specified. Use a combination of 'TLSv1', 'TLSv1.1', "
-                    + "'TLSv1.2' and 'TLSv1.3'.");
-            }
-        }
-        return raw.trim();
     }
 
     /**

@@ -153,7 +153,8 @@ public class DirectiveRegistry {
     /**
      * CONFIG SET with the name/value pairs as given. Like Redis it first checks every name (unknown, immutable,
      * protected unless allowed, duplicate: reported with the name as the client spelled it), then every value
-     * (reported with the directive's name), stores them all, then applies them; if any applier refuses, every
+     * (reported with the directive's name), stores them all, then applies the changed ones (and every file
+     * directive, changed or not); if any applier refuses, every
      * directive goes back to its old value (re-applied) and the error names that directive.
      */
     public void set(List<Map.Entry<String, String>> pairs, boolean allowProtected) {
@@ -193,6 +194,9 @@ public class DirectiveRegistry {
             Map<DirectiveApplier, Directive> toRun = new java.util.TreeMap<>(
                 java.util.Comparator.comparing(applierOrder::get));
             for (Directive d : normalized.keySet()) {
+                if (!d.namesFile() && d.value().equals(old.get(d))) {
+                    continue; // unchanged: nothing to apply (a file path is applied again: the file may have changed)
+                }
                 for (DirectiveApplier a : d.appliers()) {
                     toRun.putIfAbsent(a, d);
                 }

@@ -67,8 +67,10 @@ public final class ServerLifecycle implements SmartLifecycle {
             transport.close();
             throw e;
         }
-        // order matters: TLS contexts are rebuilt before a TLS listener that needs them is bound
-        d.onChange(tls::applyConfigSet, concat(TlsSettings.DIRECTIVES, "tls-port"));
+        // order matters: TLS contexts are built before a TLS listener that needs them is bound
+        d.onChange(tls::applyConfigSet, TlsSettings.RELOADING_DIRECTIVES);
+        d.onChange(tls::applyAuthClients, "tls-auth-clients");
+        d.onChange(tls::applyPortChange, "tls-port");
         String portFailure = "Unable to listen on this port. Check server logs.";
         d.onChange(() -> rebind(plain, "port", portFailure), "port");
         d.onChange(() -> rebind(secure, "tls-port", portFailure), "tls-port");
@@ -82,12 +84,6 @@ public final class ServerLifecycle implements SmartLifecycle {
         server.replication().start(transport, executor); // replicaof: the link to the master starts now
         running = true;
         logStartup();
-    }
-
-    private static String[] concat(String[] names, String more) {
-        List<String> all = new ArrayList<>(List.of(names));
-        all.add(more);
-        return all.toArray(String[]::new);
     }
 
     /** Applies a new port or bind list; on failure the old sockets stay and CONFIG SET gets Redis's text. */

@@ -7,6 +7,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.internal.tcnative.Buffer;
 import io.netty.internal.tcnative.SSL;
 import java.nio.ByteBuffer;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
 
@@ -22,6 +23,18 @@ final class SessionTickets {
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
     private SessionTickets() {
+    }
+
+    /**
+     * tls-session-caching no on BoringSSL: turning the session cache off leaves stateless tickets, which resume
+     * TLS 1.2 and TLS 1.3 sessions all the same; a new connection's engine is told to issue none.
+     */
+    static void turnOff(SSLEngine engine) {
+        if (engine instanceof ReferenceCountedOpenSslEngine openssl) {
+            synchronized (openssl) {
+                SSL.setOptions(openssl.sslPointer(), SSL.SSL_OP_NO_TICKET);
+            }
+        }
     }
 
     /** Called on the channel's event loop once the handshake has succeeded. */

@@ -23,20 +23,25 @@ public final class TlsContexts {
     private final SslContext server;
     private final SslContext client;
     private final boolean preferServerCiphers;
+    private final boolean sessionCaching;
+    /** tls-session-cache-timeout's default, which BoringSSL does not honour for TLS 1.3 either (see README). */
+    private static final int DEFAULT_SESSION_TIMEOUT = 300;
 
-    private TlsContexts(SslContext server, SslContext client, boolean preferServerCiphers) {
+    private TlsContexts(SslContext server, SslContext client, boolean preferServerCiphers, boolean sessionCaching) {
         this.server = server;
         this.client = client;
         this.preferServerCiphers = preferServerCiphers;
+        this.sessionCaching = sessionCaching;
     }
 
     public static TlsContexts build(TlsMaterial m, TlsSettings s, TlsEngine engine, List<String> warnings) {
         List<String> ciphers = ciphers(s, engine);
+        List<String> protocols = s.enabledProtocols();
         try {
             SslContextBuilder server = SslContextBuilder
                 .forServer(m.serverKey(), m.serverChain().toArray(X509Certificate[]::new))
                 .sslProvider(engine.provider())
-                .protocols(s.protocols())
+                .protocols(protocols)
                 .clientAuth(switch (s.authClients()) {
                     case YES -> io.netty.handler.ssl.ClientAuth.REQUIRE;
                     case OPTIONAL -> io.netty.handler.ssl.ClientAuth.OPTIONAL;
@@ -47,7 +52,7 @@ public final class TlsContexts {
             SslContextBuilder client = SslContextBuilder.forClient()
                 .sslProvider(engine.provider())
                 .keyManager(m.clientKey(), m.clientChain().toArray(X509Certificate[]::new))
-                .protocols(s.protocols())
+                .protocols(protocols)
                 .endpointIdentificationAlgorithm(null); // Redis checks the chain, never the host name
             if (!m.caCertificates().isEmpty()) {
                 RememberingTrustManager trust = RememberingTrustManager.forAnchors(m.caCertificates());
@@ -62,11 +67,15 @@ public final class TlsContexts {
             SslContext serverCtx = server.build();
             if (serverCtx.sessionContext() instanceof OpenSslSessionContext openssl) {
                 openssl.setSessionCacheEnabled(s.sessionCaching());
+                if (s.sessionCaching() && s.sessionCacheTimeout() != DEFAULT_SESSION_TIMEOUT && protocols.contains("TLSv1.3")) {
+                    warnings.add("tls-session-cache-timeout applies to TLS 1.2 sessions only: BoringSSL keeps "
+                        + "TLS 1.3 session tickets valid for 2 days");
+                }
             } else if (!s.sessionCaching()) {
                 warnings.add("tls-session-caching no is not honoured by the JDK TLS engine, which always caches "
                     + "sessions (for tls-session-cache-timeout seconds)");
             }
-            return new TlsContexts(serverCtx, client.build(), s.preferServerCiphers());
+            return new TlsContexts(serverCtx, client.build(), s.preferServerCiphers(), s.sessionCaching());
         } catch (SSLException | IllegalArgumentException e) {
             throw new TlsException("cannot build the TLS context: " + PemFiles.reason(e), e);
         }
@@ -120,6 +129,9 @@ public final class TlsContexts {
         SSLParameters p = engine.getSSLParameters();
         p.setUseCipherSuitesOrder(preferServerCiphers);
         engine.setSSLParameters(p);
+        if (!sessionCaching) {
+            SessionTickets.turnOff(engine);
+        }
         return handler;
     }
 

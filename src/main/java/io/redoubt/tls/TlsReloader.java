@@ -86,14 +86,31 @@ public final class TlsReloader {
         return fanOut;
     }
 
+    /** Reads the directives and the files as they are now and, when all of it is valid, puts it in force. */
     public synchronized TlsState reload(String trigger) {
-        TlsState old = current.get();
-        try {
+        return install(trigger, () -> {
             TlsSettings settings = TlsSettings.from(directives);
             String filesHash = settings.contentHash(); // before reading: a change while loading is not missed
+            return new Loaded(settings, TlsMaterial.load(settings), filesHash);
+        });
+    }
+
+    /** What one generation is built from. */
+    private record Loaded(TlsSettings settings, TlsMaterial material, String filesHash) {
+    }
+
+    private interface Loader {
+        Loaded load();
+    }
+
+    private TlsState install(String trigger, Loader loader) {
+        TlsState old = current.get();
+        try {
+            Loaded loaded = loader.load();
+            TlsSettings settings = loaded.settings();
+            TlsMaterial material = loaded.material();
             List<String> warnings = new ArrayList<>();
             TlsEngine engine = TlsEngine.choose(engineSetting, settings, warnings);
-            TlsMaterial material = TlsMaterial.load(settings);
             if (material.dhParameters() != null) {
                 warnings.add("tls-dh-params-file is read and checked, but not applied: "
                     + (engine == TlsEngine.OPENSSL ? "BoringSSL has no DHE cipher suites (ECDHE is used)"
@@ -101,7 +118,7 @@ public final class TlsReloader {
             }
             TlsContexts contexts = TlsContexts.build(material, settings, engine, warnings);
             TlsState next = new TlsState(++generations, settings, material, contexts, engine, Instant.now(), trigger,
-                List.copyOf(warnings), filesHash);
+                List.copyOf(warnings), loaded.filesHash());
             current.set(next);
             warnings.forEach(w -> log.warn("TLS: {}", w));
             log.info("TLS reload ({}) succeeded: generation {} in force, engine {}, server certificate serial {} -> {}, expires {}",
@@ -126,8 +143,43 @@ public final class TlsReloader {
         if (!TlsSettings.from(directives).inUse()) {
             return;
         }
+        answerConfigSet(() -> reload("CONFIG SET"));
+    }
+
+    /**
+     * CONFIG SET tls-port: a rebind, which needs contexts only when none were ever built (TLS turned on by
+     * this very change). The files are not read again, as in Redis.
+     */
+    public void applyPortChange() {
+        if (current() == null && TlsSettings.from(directives).inUse()) {
+            answerConfigSet(() -> reload("CONFIG SET"));
+        }
+    }
+
+    /**
+     * CONFIG SET tls-auth-clients. Redis reads it as each connection is accepted and reads no file for it, so a
+     * half-written rotation cannot make it fail: new contexts are built from the material already in force.
+     * Unlike Redis, verifying clients without any CA is refused rather than failing every handshake after.
+     */
+    public synchronized void applyAuthClients() {
+        TlsState old = current();
+        ClientAuth wanted = ClientAuth.of(directives.get("tls-auth-clients").value());
+        if (old == null || old.settings().authClients() == wanted || !TlsSettings.from(directives).inUse()) {
+            return; // not loaded yet (the next load reads it), or already in force (a reload in the same CONFIG SET)
+        }
+        answerConfigSet(() -> install("CONFIG SET", () -> {
+            TlsSettings settings = old.settings().withAuthClients(wanted);
+            if (settings.needsCa() && old.material().caCertificates().isEmpty()) {
+                throw new TlsException("tls-auth-clients " + wanted.directiveValue()
+                    + " needs a CA: set tls-ca-cert-file or tls-ca-cert-dir");
+            }
+            return new Loaded(settings, old.material(), old.filesHash());
+        }));
+    }
+
+    private static void answerConfigSet(Runnable change) {
         try {
-            reload("CONFIG SET");
+            change.run();
         } catch (TlsException e) {
             throw new ConfigException("Unable to update TLS configuration. Check server logs.");
         }

@@ -16,7 +16,7 @@ public record TlsSettings(
     int port, String certFile, String keyFile, String keyPass,
     String clientCertFile, String clientKeyFile, String clientKeyPass,
     String dhParamsFile, String caCertFile, String caCertDir, ClientAuth authClients,
-    List<String> protocols, String ciphers, String ciphersuites, boolean preferServerCiphers,
+    String protocols, String ciphers, String ciphersuites, boolean preferServerCiphers,
     boolean sessionCaching, int sessionCacheSize, int sessionCacheTimeout,
     boolean replication, boolean cluster) {
 
@@ -26,17 +26,20 @@ public record TlsSettings(
             d.get("tls-key-file-pass").value(), d.get("tls-client-cert-file").value(),
             d.get("tls-client-key-file").value(), d.get("tls-client-key-file-pass").value(),
             d.get("tls-dh-params-file").value(), d.get("tls-ca-cert-file").value(), d.get("tls-ca-cert-dir").value(),
-            ClientAuth.of(d.get("tls-auth-clients").value()), protocols(d.get("tls-protocols").value()),
+            ClientAuth.of(d.get("tls-auth-clients").value()), d.get("tls-protocols").value(),
             d.get("tls-ciphers").value(), d.get("tls-ciphersuites").value(),
             d.get("tls-prefer-server-ciphers").asBool(), d.get("tls-session-caching").asBool(),
             d.get("tls-session-cache-size").asInt(), d.get("tls-session-cache-timeout").asInt(),
             d.get("tls-replication").asBool(), d.get("tls-cluster").asBool());
     }
 
-    /** The directives this snapshot reads; changing any of them at runtime rebuilds the TLS contexts. */
-    public static final String[] DIRECTIVES = {"tls-cert-file", "tls-key-file", "tls-key-file-pass",
+    /**
+     * The directives whose change at runtime reloads the files and rebuilds the contexts, as Redis's
+     * applyTlsCfg does. Not tls-port (a rebind) nor tls-auth-clients (read per connection, no file read).
+     */
+    public static final String[] RELOADING_DIRECTIVES = {"tls-cert-file", "tls-key-file", "tls-key-file-pass",
         "tls-client-cert-file", "tls-client-key-file", "tls-client-key-file-pass", "tls-dh-params-file",
-        "tls-ca-cert-file", "tls-ca-cert-dir", "tls-auth-clients", "tls-protocols", "tls-ciphers",
+        "tls-ca-cert-file", "tls-ca-cert-dir", "tls-protocols", "tls-ciphers",
         "tls-ciphersuites", "tls-prefer-server-ciphers", "tls-session-caching", "tls-session-cache-size",
         "tls-session-cache-timeout", "tls-replication", "tls-cluster"};
 
@@ -55,19 +58,34 @@ public record TlsSettings(
         return !clientCertFile.isEmpty() && !clientKeyFile.isEmpty();
     }
 
-    /** Protocol names as the TLS engines spell them. */
-    static List<String> protocols(String value) {
+    /** The same settings with another tls-auth-clients. */
+    public TlsSettings withAuthClients(ClientAuth auth) {
+        return new TlsSettings(port, certFile, keyFile, keyPass, clientCertFile, clientKeyFile, clientKeyPass,
+            dhParamsFile, caCertFile, caCertDir, auth, protocols, ciphers, ciphersuites, preferServerCiphers,
+            sessionCaching, sessionCacheSize, sessionCacheTimeout, replication, cluster);
+    }
+
+    /**
+     * tls-protocols as the TLS engines spell them, checked as Redis checks it when it builds contexts (and only
+     * then: any text is stored while TLS is off). Names are separated by single spaces, in any case; "" means
+     * TLSv1.2 and TLSv1.3; anything else, an empty name between two spaces included, is refused.
+     */
+    public List<String> enabledProtocols() {
+        if (protocols.isEmpty()) {
+            return List.of("TLSv1.2", "TLSv1.3");
+        }
         List<String> out = new ArrayList<>();
-        for (String p : value.trim().split("\\s+")) {
-            switch (p.toLowerCase()) {
+        for (String p : protocols.split(" ", -1)) {
+            switch (p.toLowerCase(java.util.Locale.ROOT)) {
                 case "tlsv1" -> out.add("TLSv1");
                 case "tlsv1.1" -> out.add("TLSv1.1");
                 case "tlsv1.2" -> out.add("TLSv1.2");
                 case "tlsv1.3" -> out.add("TLSv1.3");
-                default -> { }
+                default -> throw new TlsException("Invalid tls-protocols specified. Use a combination of 'TLSv1', "
+                    + "'TLSv1.1', 'TLSv1.2' and 'TLSv1.3'.");
             }
         }
-        return out.isEmpty() ? List.of("TLSv1.2", "TLSv1.3") : List.copyOf(out);
+        return List.copyOf(out);
     }
 
     /** Every file this configuration reads, for the file watcher and the status report. */

@@ -77,4 +77,16 @@ public final class RedisTools {
         all.addAll(Arrays.asList(args));
         return run(null, 60, "redis-cli", all.toArray(String[]::new)).stdout().trim();
     }
+
+    /** redis-cli over TLS, trusting the certificates' CA and presenting their client certificate when asked. */
+    public static String cliTls(TestCerts certs, int port, boolean withCert, String... command) {
+        List<String> args = new ArrayList<>(List.of("-h", "127.0.0.1", "-p", Integer.toString(port), "--tls",
+            "--cacert", certs.caCert.toString()));
+        if (withCert) {
+            args.addAll(List.of("--cert", certs.clientCert.toString(), "--key", certs.clientKey.toString()));
+        }
+        args.addAll(List.of(command));
+        Result r = run(null, 30, "redis-cli", args.toArray(String[]::new));
+        return (r.stdout() + r.stderr()).trim();
+    }
 }

@@ -53,14 +53,7 @@ abstract class TlsListenerTestBase {
     }
 
     String cliTls(int port, boolean withCert, String... command) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-h", "127.0.0.1", "-p",
-            Integer.toString(port), "--tls", "--cacert", certs.caCert.toString()));
-        if (withCert) {
-            args.addAll(java.util.List.of("--cert", certs.clientCert.toString(), "--key", certs.clientKey.toString()));
-        }
-        args.addAll(java.util.List.of(command));
-        RedisTools.Result r = RedisTools.run(null, 30, "redis-cli", args.toArray(String[]::new));
-        return (r.stdout() + r.stderr()).trim();
+        return RedisTools.cliTls(certs, port, withCert, command);
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.redoubt.server.ServerStats;
 import io.redoubt.tls.CertificateFacts;
 import io.redoubt.tls.TlsMaterial;
 import io.redoubt.tls.TlsReloader;
+import io.redoubt.tls.TlsSettings;
 import io.redoubt.tls.TlsState;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -248,7 +249,9 @@ final class InfoSections {
      */
     void tls() {
         TlsState state = server.tls().current();
-        TlsMaterial m = state == null ? null : state.material();
+        // certificates only while TLS is in use: after CONFIG SET tls-port 0 the last material is history
+        boolean inUse = TlsSettings.from(server.directives()).inUse();
+        TlsMaterial m = state == null || !inUse ? null : state.material();
         certificate("tls_server_cert", m == null ? null : m.serverChain().get(0));
         certificate("tls_client_cert", m == null ? null : m.clientChain().get(0));
         certificate("tls_ca_cert", m == null ? null : m.earliestExpiringCa());
