@@ -3,10 +3,13 @@ package io.redoubt.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.redoubt.support.RawConnection;
 import io.redoubt.support.RedisTools;
+import io.redoubt.support.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +64,8 @@ class RedisConfArgumentCountTest {
 
     @Test
     void oneQuotedArgumentMayHoldSpaces() throws IOException {
-        assertThat(load("tls-protocols \"TLSv1.2 TLSv1.3\"\n").get("tls-protocols").value()).isEqualTo("TLSv1.2 TLSv1.3");
+        assertThat(load("tls-protocols \"TLSv1.2 TLSv1.3\"\n").get("tls-protocols").value())
+            .isEqualTo("TLSv1.2 TLSv1.3");
         assertThat(load("tls-cert-file '/a b/c.crt'\n").get("tls-cert-file").value()).isEqualTo("/a b/c.crt");
     }
 
@@ -90,5 +94,17 @@ class RedisConfArgumentCountTest {
     void replicaofTakesHostAndPortAsTwoArgumentsOrOneQuoted() throws IOException {
         assertThat(load("replicaof 127.0.0.1 6380\n").get("replicaof").value()).isEqualTo("127.0.0.1 6380");
         assertThat(load("replicaof \"127.0.0.1 6380\"\n").get("replicaof").value()).isEqualTo("127.0.0.1 6380");
+    }
+
+    @Test
+    void aServerStartsWithDirectivesGivenSeveralArguments() throws IOException {
+        Path conf = conf("dir " + dir + "\nsave 900 1 300 10\nsave 60 10000\n"
+            + "client-output-buffer-limit normal 0 0 0 replica 256mb 64mb 60\nappendonly no\n");
+        try (TestServer server = TestServer.start("config-file=" + conf);
+             RawConnection c = new RawConnection(server.port())) {
+            assertThat(c.configGet("save", "client-output-buffer-limit")).isEqualTo(Map.of(
+                "save", "900 1 300 10 60 10000",
+                "client-output-buffer-limit", "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60"));
+        }
     }
 }

@@ -26,9 +26,11 @@ class RedisStyleArgsTest {
 
     @Test
     void aDirectiveTakingOneArgumentRefusesSeveralNamingTheOptionAsTyped() {
-        assertThatThrownBy(() -> RedisStyleArgs.translate(new String[] {"--tls-protocols", "TLSv1.2", "TLSv1.3"}, known))
+        String[] args = {"--tls-protocols", "TLSv1.2", "TLSv1.3"};
+        assertThatThrownBy(() -> RedisStyleArgs.translate(args, known))
             .isInstanceOf(ConfigException.class)
-            .hasMessage("Bad directive 'tls-protocols' in command-line argument --tls-protocols: wrong number of arguments");
+            .hasMessage("Bad directive 'tls-protocols' in command-line argument --tls-protocols: "
+                + "wrong number of arguments");
         assertThatThrownBy(() -> RedisStyleArgs.translate(new String[] {"--port", "--tls-port", "6379"}, known))
             .hasMessage("Bad directive 'port' in command-line argument --port: wrong number of arguments");
     }
