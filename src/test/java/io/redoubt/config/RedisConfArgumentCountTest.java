@@ -74,8 +74,10 @@ class RedisConfArgumentCountTest {
         assertThat(load("save 900 1 300 10\n").get("save").value()).isEqualTo("900 1 300 10");
         assertThat(load("save 900 1 300 10\nsave 60 10000\n").get("save").value()).isEqualTo("900 1 300 10 60 10000");
         assertThat(load("save \"900 1\"\n").get("save").value()).isEqualTo("900 1");
-        // alone it is save "": no snapshots, as redis-server 7 reads it
+        // alone it replaces the default with nothing but adds nothing to earlier lines, as redis-server 7 reads it
         assertThat(load("save\n").get("save").value()).isEmpty();
+        assertThat(load("save 900 1\nsave\n").get("save").value()).isEqualTo("900 1");
+        assertThat(load("save 900 1\nsave \"\"\n").get("save").value()).isEmpty();
     }
 
     @Test
