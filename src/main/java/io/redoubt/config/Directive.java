@@ -56,15 +56,10 @@ public final class Directive {
     }
 
     /**
-     * Takes any number of arguments, joined by spaces into its value ({@code save 900 1 300 10}, {@code bind
-     * 127.0.0.1 ::1}): Redis's MULTI_ARG_CONFIG, whose type then checks the words. Every other directive
-     * takes exactly one argument, quoted if it holds spaces.
+     * Marks the directive as taking any number of arguments, joined by spaces into its value ({@code save 900
+     * 1 300 10}, {@code bind 127.0.0.1 ::1}): Redis's MULTI_ARG_CONFIG, whose type then checks the words.
+     * Every other directive takes exactly one argument, quoted if it holds spaces. For the catalog.
      */
-    public boolean takesSeveralArguments() {
-        return severalArguments;
-    }
-
-    /** Marks the directive as taking several arguments; for the catalog. */
     Directive severalArguments() {
         severalArguments = true;
         return this;
@@ -72,8 +67,8 @@ public final class Directive {
 
     /**
      * The value text of the arguments a redis.conf line or a redis-server option gives this directive, or
-     * Redis's reason when there are not as many as it takes. None, for one that takes several, is like one
-     * empty argument ({@code save} alone is {@code save ""}), as in Redis.
+     * Redis's reason when there are not as many as it takes. None, for one that takes several, gives an
+     * empty value, as in Redis ({@code bind} alone is {@code bind ""}).
      */
     public String valueOf(List<String> arguments) {
         if (!severalArguments && arguments.size() != 1) {
