@@ -1,11 +1,13 @@
 package io.redoubt;
 
 import io.netty.util.ResourceLeakDetector;
+import io.redoubt.config.ConfigException;
 import io.redoubt.config.DirectiveCatalog;
 import io.redoubt.config.RedisStyleArgs;
 import java.util.Map;
 import io.redoubt.server.Server;
 import io.redoubt.server.ServerShutdown;
+import io.redoubt.server.StartupFailureReporter;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,9 +26,17 @@ public class RedoubtApplication {
             // start the server without main), a few percent of every request in production
             ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
+        String[] springArgs;
+        try {
+            springArgs = RedisStyleArgs.translate(args, DirectiveCatalog.create());
+        } catch (ConfigException e) {
+            StartupFailureReporter.print(e.getMessage()); // found before Spring, which would have reported it
+            System.exit(1);
+            return;
+        }
         ConfigurableApplicationContext context;
         try {
-            context = start(args);
+            context = run(springArgs);
         } catch (Throwable t) {
             // Spring has already reported it (one line for configuration errors, see StartupFailureReporter)
             System.exit(1);
@@ -36,10 +46,15 @@ public class RedoubtApplication {
         context.getBean(Server.class).onShutdown(new ServerShutdown(context, true));
     }
 
+    /** Starts Redoubt from redis-server's or Spring's command line (see {@link RedisStyleArgs}). */
     public static ConfigurableApplicationContext start(String... args) {
+        return run(RedisStyleArgs.translate(args, DirectiveCatalog.create()));
+    }
+
+    private static ConfigurableApplicationContext run(String[] springArgs) {
         SpringApplication app = new SpringApplication(RedoubtApplication.class);
         app.setDefaultProperties(BUILT_IN);
-        return app.run(RedisStyleArgs.translate(args, DirectiveCatalog.create()));
+        return app.run(springArgs);
     }
 
     /**

@@ -17,6 +17,7 @@ public final class Directive {
     private final List<DirectiveApplier> appliers = new CopyOnWriteArrayList<>();
     private boolean protectedConfig;
     private boolean namesFile;
+    private boolean severalArguments;
     private volatile String value;
     private volatile long number;
 
@@ -68,6 +69,28 @@ public final class Directive {
     Directive namingFile() {
         namesFile = true;
         return this;
+    }
+
+    /**
+     * Marks the directive as taking any number of arguments, joined by spaces into its value ({@code save 900
+     * 1 300 10}, {@code bind 127.0.0.1 ::1}): Redis's MULTI_ARG_CONFIG, whose type then checks the words.
+     * Every other directive takes exactly one argument, quoted if it holds spaces. For the catalog.
+     */
+    Directive severalArguments() {
+        severalArguments = true;
+        return this;
+    }
+
+    /**
+     * The value text of the arguments a redis.conf line or a redis-server option gives this directive, or
+     * Redis's reason when there are not as many as it takes. None, for one that takes several, gives an
+     * empty value, as in Redis ({@code bind} alone is {@code bind ""}).
+     */
+    public String valueOf(List<String> arguments) {
+        if (!severalArguments && arguments.size() != 1) {
+            throw new ConfigException("wrong number of arguments");
+        }
+        return String.join(" ", arguments);
     }
 
     /** Repeated lines in a redis.conf add to each other (like {@code save}) instead of replacing. */

@@ -20,9 +20,10 @@ public final class DirectiveCatalog {
 
     public static DirectiveRegistry create() {
         DirectiveRegistry r = new DirectiveRegistry();
+        // each takes one argument, except those marked severalArguments() (Redis's MULTI_ARG_CONFIG)
         // network
         r.define("port", integer(0, 65535), "6379", true);
-        r.define("bind", text(), "* -::*", true);
+        r.define("bind", text(), "* -::*", true).severalArguments();
         r.define("tcp-backlog", integer(0, INT_MAX), "511", false);
         r.define("tcp-keepalive", integer(0, INT_MAX), "300", true);
         r.define("timeout", integer(0, INT_MAX), "0", true);
@@ -31,7 +32,8 @@ public final class DirectiveCatalog {
         // protocol limits
         r.define("proto-max-bulk-len", memory(1024 * 1024, LONG_MAX), "512mb", true);
         r.define("client-query-buffer-limit", memory(1024 * 1024, LONG_MAX), "1gb", true);
-        r.define("client-output-buffer-limit", OutputBufferLimits.type(), OutputBufferLimits.DEFAULT, true);
+        r.define("client-output-buffer-limit", OutputBufferLimits.type(), OutputBufferLimits.DEFAULT, true)
+            .severalArguments();
         // keyspace and server
         r.define("databases", integer(1, INT_MAX), "16", false);
         r.define("requirepass", text(), "", true);
@@ -55,7 +57,7 @@ public final class DirectiveCatalog {
         r.alias("list-max-ziplist-size", "list-max-listpack-size");
         r.define("list-compress-depth", integer(0, INT_MAX), "0", true);
         // persistence: RDB snapshots (persistence/), the append-only file (persistence/aof/)
-        r.define("save", DirectiveCatalog::saveParams, "3600 1 300 100 60 10000", true, true);
+        r.define("save", DirectiveCatalog::saveParams, "3600 1 300 100 60 10000", true, true).severalArguments();
         r.define("appendonly", bool(), "no", true);
         r.define("dir", DirectiveCatalog::directory, new File("").getAbsolutePath(), true).protect();
         r.define("dbfilename", DirectiveCatalog::baseName, "dump.rdb", true).protect();
@@ -75,7 +77,7 @@ public final class DirectiveCatalog {
         r.define("no-appendfsync-on-rewrite", bool(), "no", true);
         r.define("lazyfree-lazy-expire", bool(), "no", true);
         // replication
-        r.define("replicaof", DirectiveCatalog::replicaOf, "", false);
+        r.define("replicaof", DirectiveCatalog::replicaOf, "", false).severalArguments(); // exactly two: see replicaOf
         r.define("masterauth", text(), "", true);
         r.define("masteruser", text(), "", true);
         r.define("replica-read-only", bool(), "yes", true);

@@ -78,13 +78,18 @@ public final class DirectiveLoader {
                 throw new ConfigException("Bad directive '" + line.name() + "' at " + line.source()
                     + ": Bad directive or wrong number of arguments");
             }
-            String value = line.value();
-            String before = accumulated.get(d.name());
-            // lines add up, but the file's first line replaces the default and an empty one (save "") clears
-            if (d.accumulates() && before != null && !before.isEmpty() && !value.isEmpty()) {
-                value = before + " " + value;
-            }
             try {
+                String value = d.valueOf(line.args());
+                String before = accumulated.get(d.name());
+                // lines add up, but the file's first line replaces the default, an empty one (save "") clears
+                // and one without arguments (save) adds nothing, as in Redis
+                if (d.accumulates() && before != null) {
+                    if (line.args().isEmpty()) {
+                        value = before;
+                    } else if (!before.isEmpty() && !value.isEmpty()) {
+                        value = before + " " + value;
+                    }
+                }
                 registry.load(d.name(), value);
             } catch (ConfigException e) {
                 throw new ConfigException("Bad directive '" + d.name() + "' at " + line.source() + ": " + e.getMessage());

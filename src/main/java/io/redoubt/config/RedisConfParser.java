@@ -13,8 +13,11 @@ import java.util.Set;
 /** Reads a redis.conf: Redis's quoting, comments, {@code include}, one directive and its arguments a line. */
 public final class RedisConfParser {
 
-    /** One directive line: lower-case name, its arguments joined by spaces, and where it was written. */
-    public record Line(String name, String value, String source) {
+    /**
+     * One directive line: lower-case name, its arguments as written (a {@code #} after the name is an
+     * argument, not a comment, as in Redis), and where it was written.
+     */
+    public record Line(String name, List<String> args, String source) {
     }
 
     private RedisConfParser() {
@@ -51,10 +54,11 @@ public final class RedisConfParser {
                 continue;
             }
             String name = Bytes.lowerAscii(args.get(0));
-            if (args.size() < 2) {
-                throw new ConfigException("Bad directive '" + name + "' at " + source + ": wrong number of arguments");
-            }
             if (name.equals("include")) {
+                if (args.size() != 2) {
+                    throw new ConfigException("Bad directive '" + name + "' at " + source
+                        + ": Bad directive or wrong number of arguments");
+                }
                 Path inc = Path.of(Bytes.str(args.get(1)));
                 if (!inc.isAbsolute() && !Files.exists(inc)) {
                     inc = file.getParent().resolve(inc); // also look beside the including file
@@ -62,11 +66,7 @@ public final class RedisConfParser {
                 read(inc.toAbsolutePath().normalize(), out, open);
                 continue;
             }
-            StringBuilder value = new StringBuilder();
-            for (int i = 1; i < args.size(); i++) {
-                value.append(i > 1 ? " " : "").append(Bytes.str(args.get(i)));
-            }
-            out.add(new Line(name, value.toString(), source));
+            out.add(new Line(name, args.subList(1, args.size()).stream().map(Bytes::str).toList(), source));
         }
         open.remove(file);
     }

@@ -7,6 +7,11 @@ import org.springframework.boot.diagnostics.FailureAnalysisReporter;
 public final class StartupFailureReporter implements FailureAnalysisReporter {
     @Override
     public void report(FailureAnalysis analysis) {
-        System.err.println("*** Redoubt could not start: " + analysis.getDescription());
+        print(analysis.getDescription());
+    }
+
+    /** The one line, also for failures found before Spring starts (redis-server's command line). */
+    public static void print(String description) {
+        System.err.println("*** Redoubt could not start: " + description);
     }
 }

@@ -70,4 +70,30 @@ class StartupFailureTest {
         assertThat(failure(List.of(), Map.of("REDOUBT_MAXCLIENTS", "0")))
             .isEqualTo("*** Redoubt could not start: Bad directive 'maxclients' in environment variable REDOUBT_MAXCLIENTS: argument must be between 1 and 4294967295 inclusive\n");
     }
+
+    @Test
+    void severalArgumentsForADirectiveTakingOneInRedisConf() throws IOException {
+        Path conf = write("redis.conf", "hz 20\ntls-protocols TLSv1.2 TLSv1.3\n");
+        assertThat(failure(List.of("--redoubt.config-file=" + conf), Map.of()))
+            .isEqualTo("*** Redoubt could not start: Bad directive 'tls-protocols' at " + conf + ":2: wrong number of arguments\n");
+    }
+
+    @Test
+    void aHashAfterAValueIsAnArgumentNotAComment() throws IOException {
+        Path conf = write("redis.conf", "tls-session-cache-size 100 # comment\n");
+        assertThat(failure(List.of("--redoubt.config-file=" + conf), Map.of()))
+            .isEqualTo("*** Redoubt could not start: Bad directive 'tls-session-cache-size' at " + conf + ":1: wrong number of arguments\n");
+    }
+
+    @Test
+    void severalArgumentsForADirectiveTakingOneOnRedisServersCommandLine() {
+        assertThat(failure(List.of("--tls-protocols", "TLSv1.2", "TLSv1.3"), Map.of()))
+            .isEqualTo("*** Redoubt could not start: Bad directive 'tls-protocols' in command-line argument --tls-protocols: wrong number of arguments\n");
+    }
+
+    @Test
+    void badValueOnRedisServersCommandLineNamesTheOptionAsTyped() {
+        assertThat(failure(List.of("--tls-auth-clients", "maybe"), Map.of()))
+            .isEqualTo("*** Redoubt could not start: Bad directive 'tls-auth-clients' in command-line argument --tls-auth-clients: argument(s) must be one of the following: no, yes, optional\n");
+    }
 }
