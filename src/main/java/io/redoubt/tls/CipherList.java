@@ -39,19 +39,29 @@ final class CipherList {
         return javaNames;
     }
 
-    /** The TLS 1.3 suites of tls-ciphersuites (same names in both engines), or null for defaults. */
-    static List<String> tls13(String suites) {
+    /** Every TLS 1.3 cipher suite (RFC 8446), as both engines name them. */
+    private static final java.util.Set<String> TLS13_SUITES = java.util.Set.of("TLS_AES_128_GCM_SHA256",
+        "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_CCM_SHA256", "TLS_AES_128_CCM_8_SHA256");
+
+    /**
+     * The TLS 1.3 suites of tls-ciphersuites (same names in both engines), or null for defaults. As OpenSSL
+     * does, names it does not know are skipped (with a warning); a list with none it knows is refused.
+     */
+    static List<String> tls13(String suites, List<String> warnings) {
         if (suites.isBlank()) {
             return null;
         }
         List<String> out = new ArrayList<>();
         for (String s : suites.trim().split(":")) {
-            if (!s.isBlank()) {
-                if (!s.startsWith("TLS_")) {
-                    throw new TlsException("tls-ciphersuites: '" + s + "' is not a TLS 1.3 cipher suite name");
-                }
-                out.add(s.trim());
+            String name = s.trim();
+            if (TLS13_SUITES.contains(name)) {
+                out.add(name);
+            } else if (!name.isEmpty()) {
+                warnings.add("tls-ciphersuites: '" + name + "' is not a TLS 1.3 cipher suite, skipped");
             }
+        }
+        if (out.isEmpty()) {
+            throw new TlsException("tls-ciphersuites '" + suites + "' names no TLS 1.3 cipher suite");
         }
         return out;
     }

@@ -1,11 +1,17 @@
 package io.redoubt.tls;
 
+import io.netty.handler.ssl.OpenSslCertificateException;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
+import io.netty.internal.tcnative.CertificateVerifier;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.security.cert.PKIXReason;
 import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.HexFormat;
@@ -60,13 +66,13 @@ final class RememberingTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
         throws CertificateException {
-        check("client", chain, authType, () -> pkix.checkClientTrusted(chain, authType, engine));
+        check("client", chain, authType, engine, () -> pkix.checkClientTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
         throws CertificateException {
-        check("server", chain, authType, () -> pkix.checkServerTrusted(chain, authType, engine));
+        check("server", chain, authType, engine, () -> pkix.checkServerTrusted(chain, authType, engine));
     }
 
     /** A PKIX check that may refuse the chain. */
@@ -74,13 +80,37 @@ final class RememberingTrustManager extends X509ExtendedTrustManager {
         void run() throws CertificateException;
     }
 
-    private void check(String side, X509Certificate[] chain, String authType, Check pkixCheck)
+    private void check(String side, X509Certificate[] chain, String authType, SSLEngine engine, Check pkixCheck)
         throws CertificateException {
         String key = key(side, chain, authType);
         if (!remembered(key, chain)) {
-            pkixCheck.run();
+            try {
+                pkixCheck.run();
+            } catch (CertificateException e) {
+                throw engine instanceof ReferenceCountedOpenSslEngine ? forOpenSsl(e) : e;
+            }
             remember(key);
         }
+    }
+
+    /**
+     * Gives BoringSSL the verification result OpenSSL would have found, so the peer gets the alert Redis sends
+     * (unknown CA, unsupported certificate) rather than "internal error", the alert of an unexplained refusal.
+     * Netty already translates expiry and not-yet-valid.
+     */
+    private static CertificateException forOpenSsl(CertificateException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertPathBuilderException
+                || t instanceof CertPathValidatorException v && v.getReason() == PKIXReason.NO_TRUST_ANCHOR) {
+                return new OpenSslCertificateException("certificate verify failed: unable to get local issuer "
+                    + "certificate (" + e.getMessage() + ")", e, CertificateVerifier.X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY);
+            }
+        }
+        if (String.valueOf(e.getMessage()).contains("key usage")) {
+            return new OpenSslCertificateException("certificate verify failed: unsupported certificate purpose ("
+                + e.getMessage() + ")", e, CertificateVerifier.X509_V_ERR_INVALID_PURPOSE);
+        }
+        return e;
     }
 
     @Override

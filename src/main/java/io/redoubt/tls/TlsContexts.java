@@ -35,7 +35,7 @@ public final class TlsContexts {
     }
 
     public static TlsContexts build(TlsMaterial m, TlsSettings s, TlsEngine engine, List<String> warnings) {
-        List<String> ciphers = ciphers(s, engine);
+        List<String> ciphers = ciphers(s, engine, warnings);
         List<String> protocols = s.enabledProtocols();
         try {
             SslContextBuilder server = SslContextBuilder
@@ -82,9 +82,9 @@ public final class TlsContexts {
     }
 
     /** tls-ciphers and tls-ciphersuites combined; null when both are unset (engine defaults). */
-    private static List<String> ciphers(TlsSettings s, TlsEngine engine) {
+    private static List<String> ciphers(TlsSettings s, TlsEngine engine, List<String> warnings) {
         List<String> tls12 = CipherList.tls12(s.ciphers(), engine);
-        List<String> tls13 = CipherList.tls13(s.ciphersuites());
+        List<String> tls13 = CipherList.tls13(s.ciphersuites(), warnings);
         if (tls12 == null && tls13 == null) {
             return null;
         }

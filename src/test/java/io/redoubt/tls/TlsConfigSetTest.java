@@ -91,6 +91,17 @@ class TlsConfigSetTest {
     }
 
     @Test
+    void unknownTls13SuiteNamesAreSkippedAsOpenSslSkipsThem() throws Exception {
+        TestCerts certs = TestCerts.shared();
+        try (TestServer s = TestServer.start(certs.serverDirectives(TestServer.freePort()));
+             RawConnection c = new RawConnection(s.port())) {
+            assertThat(c.call("CONFIG", "SET", "tls-ciphersuites", "TLS_AES_256_GCM_SHA384:BOGUS")).isEqualTo("OK");
+            assertThat(s.server().tls().current().warnings()).anyMatch(w -> w.contains("'BOGUS'"));
+            assertThat(c.call("CONFIG", "SET", "tls-ciphersuites", "BOGUS")).isEqualTo(refused("tls-ciphersuites"));
+        }
+    }
+
+    @Test
     void infoTlsShowsNoCertificatesOnceTlsIsOff() throws Exception {
         TestCerts certs = TestCerts.shared();
         try (TestServer s = TestServer.start(certs.serverDirectives(TestServer.freePort()));
