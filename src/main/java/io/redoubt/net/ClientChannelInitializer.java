@@ -15,7 +15,8 @@ import javax.net.ssl.SSLSession;
 /**
  * Builds the pipeline of each accepted client connection: byte counting, RESP decoding, command handling.
  * On a TLS listener the connection first gets a TLS handler from the contexts in force at accept time and
- * the RESP handlers are added once the handshake has succeeded.
+ * the RESP handlers are added once the handshake has succeeded. A connection refused (maxclients, protected
+ * mode) never gets the RESP handlers, so nothing it sent ever runs.
  */
 public final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final Server server;
@@ -24,6 +25,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
     private final Directive requirepass;
     private final Directive keepalive;
     private final Directive protectedMode;
+    private final Directive maxclients;
     private final TlsReloader tls;
 
     /** A plain listener's initializer when tls is null, a TLS listener's otherwise. */
@@ -35,6 +37,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
         this.requirepass = server.directives().get("requirepass");
         this.keepalive = server.directives().get("tcp-keepalive");
         this.protectedMode = server.directives().get("protected-mode");
+        this.maxclients = server.directives().get("maxclients");
     }
 
     @Override
@@ -47,9 +50,8 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
                 ch.config().setOption(EpollChannelOption.TCP_KEEPINTVL, Math.max(1, idle / 3));
             }
         }
-        Client client = new Client(ch, requirepass.value().isEmpty(), transportName);
         if (tls == null) {
-            addRespHandlers(ch, client);
+            admit(ch);
             return;
         }
         TlsState state = tls.current();
@@ -57,22 +59,55 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
             ch.close(); // cannot happen while the TLS listener is bound: it binds only after a successful load
             return;
         }
+        if (full()) {
+            // Redis checks maxclients on accept, before any handshake: its error cannot be written yet, so the
+            // TLS client only sees the connection closed during the handshake
+            server.clients().countRejected();
+            ch.close();
+            return;
+        }
+        Client client = newClient(ch);
         ch.pipeline()
             .addLast("tls", state.contexts().newServerHandler(ch.alloc()))
             .addLast("handshake", new TlsHandshakeHandler((ctx, session) -> {
                 client.tlsSession(session.getProtocol(), session.getCipherSuite(), state.generation());
-                addRespHandlers(ch, client);
+                // handshakes are not clients yet: others may have filled the last places meanwhile
+                if (full()) {
+                    refuse(ch, RefusedConnection.MAXCLIENTS);
+                } else {
+                    serve(ch, client);
+                }
             }, tls.events(), "client"));
     }
 
-    private void addRespHandlers(SocketChannel ch, Client client) {
+    /** A plain connection, checked in Redis's order: maxclients on accept (no client id taken), then protected mode. */
+    private void admit(SocketChannel ch) {
+        if (full()) {
+            refuse(ch, RefusedConnection.MAXCLIENTS);
+            return;
+        }
+        serve(ch, newClient(ch));
+    }
+
+    private void serve(SocketChannel ch, Client client) {
         if (ProtectedMode.refuses(protectedMode.asBool(), requirepass.value(), ch.remoteAddress())) {
-            ch.writeAndFlush(ch.alloc().buffer().writeBytes(
-                ProtectedMode.DENIED.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
-                .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+            refuse(ch, ProtectedMode.DENIED);
             return;
         }
         ClientHandler handler = new ClientHandler(server, executor, client);
         ch.pipeline().addLast("resp", handler.decoder()).addLast("client", handler);
+    }
+
+    private boolean full() {
+        return server.clients().count() >= maxclients.asLong();
+    }
+
+    private Client newClient(SocketChannel ch) {
+        return new Client(ch, requirepass.value().isEmpty(), transportName);
+    }
+
+    private void refuse(SocketChannel ch, String reply) {
+        server.clients().countRejected();
+        RefusedConnection.refuse(ch, reply);
     }
 }

@@ -79,15 +79,7 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
         if (registered) {
             return; // an accepted channel is already active when its handlers are added
         }
-        registered = true;
-        long max = server.directives().get("maxclients").asLong();
-        if (server.clients().count() >= max) {
-            server.clients().countRejected();
-            ByteBuf err = ctx.alloc().buffer();
-            err.writeCharSequence("-ERR max number of clients reached\r\n", java.nio.charset.StandardCharsets.US_ASCII);
-            ctx.writeAndFlush(err).addListener(ChannelFutureListener.CLOSE);
-            return;
-        }
+        registered = true; // admitted already: ClientChannelInitializer refuses before this handler exists
         server.clients().add(client);
     }
 

@@ -10,13 +10,22 @@ public final class OpenSslTool {
 
     /** Runs {@code openssl s_client} against the port, sending PING, and returns everything it printed. */
     public static String sClient(int port, TestCerts certs, boolean presentCert, String... options) {
-        List<String> args = new ArrayList<>(List.of("s_client", "-connect", "127.0.0.1:" + port, "-CAfile",
+        return sClient("127.0.0.1", port, certs, presentCert, "PING\r\nQUIT\r\n", options);
+    }
+
+    /**
+     * Runs {@code openssl s_client} against host:port, sending the input as soon as it may, and returns
+     * everything it printed once the server has closed the connection.
+     */
+    public static String sClient(String host, int port, TestCerts certs, boolean presentCert, String input,
+            String... options) {
+        List<String> args = new ArrayList<>(List.of("s_client", "-connect", host + ":" + port, "-CAfile",
             certs.caCert.toString(), "-verify_return_error", "-ign_eof"));
         if (presentCert) {
             args.addAll(List.of("-cert", certs.clientCert.toString(), "-key", certs.clientKey.toString()));
         }
         args.addAll(List.of(options));
-        RedisTools.Result r = RedisTools.run("PING\r\nQUIT\r\n", 30, "openssl", args.toArray(String[]::new));
+        RedisTools.Result r = RedisTools.run(input, 30, "openssl", args.toArray(String[]::new));
         return r.stdout() + "\n" + r.stderr();
     }
 

@@ -24,7 +24,12 @@ public final class RawConnection implements AutoCloseable {
     }
 
     public RawConnection(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this("127.0.0.1", port);
+    }
+
+    /** To another address of this machine, for rules that depend on where a client comes from. */
+    public RawConnection(String host, int port) throws IOException {
+        socket = new Socket(host, port);
         socket.setSoTimeout(5000);
         socket.setTcpNoDelay(true);
         in = new BufferedInputStream(socket.getInputStream());
