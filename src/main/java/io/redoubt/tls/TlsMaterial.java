@@ -45,8 +45,8 @@ public record TlsMaterial(
         List<X509Certificate> serverChain = read("tls-cert-file", () -> PemFiles.certificates(Path.of(s.certFile())));
         PrivateKey serverKey = read("tls-key-file",
             () -> PemFiles.privateKey(Path.of(s.keyFile()), s.keyPass(), "tls-key-file-pass"));
-        read("tls-key-file", () -> checkPair(serverChain.get(0), serverKey, s.certFile(), s.keyFile()));
-        read("tls-cert-file", () -> checkDates(serverChain.get(0), s.certFile(), "server certificate"));
+        check("tls-key-file", () -> checkPair(serverChain.get(0), serverKey, s.certFile(), s.keyFile()));
+        check("tls-cert-file", () -> checkDates(serverChain.get(0), s.certFile(), "server certificate"));
 
         List<X509Certificate> clientChain = serverChain;
         PrivateKey clientKey = serverKey;
@@ -55,8 +55,8 @@ public record TlsMaterial(
                 () -> PemFiles.certificates(Path.of(s.clientCertFile())));
             PrivateKey key = read("tls-client-key-file",
                 () -> PemFiles.privateKey(Path.of(s.clientKeyFile()), s.clientKeyPass(), "tls-client-key-file-pass"));
-            read("tls-client-key-file", () -> checkPair(chain.get(0), key, s.clientCertFile(), s.clientKeyFile()));
-            read("tls-client-cert-file", () -> checkDates(chain.get(0), s.clientCertFile(), "client certificate"));
+            check("tls-client-key-file", () -> checkPair(chain.get(0), key, s.clientCertFile(), s.clientKeyFile()));
+            check("tls-client-cert-file", () -> checkDates(chain.get(0), s.clientCertFile(), "client certificate"));
             clientChain = chain;
             clientKey = key;
         }
@@ -119,7 +119,7 @@ public record TlsMaterial(
         }
     }
 
-    private static void read(String directive, Runnable check) {
+    private static void check(String directive, Runnable check) {
         read(directive, () -> {
             check.run();
             return null;

@@ -70,4 +70,15 @@ class StartupFailureTest {
         assertThat(failure(List.of(), Map.of("REDOUBT_MAXCLIENTS", "0")))
             .isEqualTo("*** Redoubt could not start: Bad directive 'maxclients' in environment variable REDOUBT_MAXCLIENTS: argument must be between 1 and 4294967295 inclusive\n");
     }
+
+    @Test
+    void missingTlsFileNamesTheDirectiveAndTheFile() {
+        io.redoubt.support.TestCerts certs = io.redoubt.support.TestCerts.shared();
+        Path missing = dir.resolve("missing-ca.crt");
+        assertThat(failure(List.of("--redoubt.tls-port=0", "--redoubt.tls-replication=yes",
+            "--redoubt.tls-cert-file=" + certs.serverCert, "--redoubt.tls-key-file=" + certs.serverKey,
+            "--redoubt.tls-ca-cert-file=" + missing), Map.of()))
+            .isEqualTo("*** Redoubt could not start: tls-ca-cert-file " + missing
+                + ": not a readable PEM certificate file (no such file)\n");
+    }
 }

@@ -327,6 +327,9 @@ abstract class TlsListenerTestBase {
                     pair[1].toString());
                 assertThat(OpenSslTool.ponged(out)).as("client certificate %s", pair[0].getFileName()).isFalse();
             }
+            // and at runtime: CONFIG SET takes the bundle too
+            assertThat(cliTls(port, true, "CONFIG", "SET", "tls-ca-cert-file", bundle.toString())).isEqualTo("OK");
+            assertThat(cliTls(port, true, "INFO", "tls")).contains("tls_last_reload:CONFIG SET");
         }
     }
 
