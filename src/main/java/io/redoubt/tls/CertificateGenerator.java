@@ -88,15 +88,30 @@ public final class CertificateGenerator {
 
     /** A self-signed CA. */
     public static Issued ca(String subject, KeyPair keys, Instant notBefore, Instant notAfter) {
+        X500Name name = new X500Name(subject);
+        return caSignedBy(name, keys.getPrivate(), null, subject, keys, notBefore, notAfter);
+    }
+
+    /** An intermediate CA signed by another CA (a root or an intermediate). */
+    public static Issued intermediate(Issued parent, String subject, KeyPair keys, Instant notBefore,
+                                      Instant notAfter) {
+        return caSignedBy(X500Name.getInstance(parent.certificate().getSubjectX500Principal().getEncoded()),
+            parent.key(), parent.certificate(), subject, keys, notBefore, notAfter);
+    }
+
+    private static Issued caSignedBy(X500Name issuer, PrivateKey signer, X509Certificate issuerCert, String subject,
+                                     KeyPair keys, Instant notBefore, Instant notAfter) {
         try {
-            X500Name name = new X500Name(subject);
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, serial(), Date.from(notBefore),
-                Date.from(notAfter), name, keys.getPublic());
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(notBefore),
+                Date.from(notAfter), new X500Name(subject), keys.getPublic());
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
-            return new Issued(sign(b, keys.getPrivate()), keys.getPrivate());
+            if (issuerCert != null) {
+                b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuerCert));
+            }
+            return new Issued(sign(b, signer), keys.getPrivate());
         } catch (Exception e) {
             throw new IllegalStateException("cannot make CA certificate", e);
         }
@@ -187,7 +202,11 @@ public final class CertificateGenerator {
 
     /** RFC 7919's 2048-bit ffdhe2048 group as "DH PARAMETERS" (a well-known group: nothing to generate). */
     public static void writeDhParameters(Path file) {
-        DHParameters g = DHStandardGroups.rfc7919_ffdhe2048;
+        writeDhParameters(file, DHStandardGroups.rfc7919_ffdhe2048);
+    }
+
+    /** A well-known DH group (see BouncyCastle's DHStandardGroups) as "DH PARAMETERS". */
+    public static void writeDhParameters(Path file, DHParameters g) {
         ASN1EncodableVector v = new ASN1EncodableVector();
         v.add(new ASN1Integer(g.getP()));
         v.add(new ASN1Integer(g.getG()));

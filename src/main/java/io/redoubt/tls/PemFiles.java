@@ -2,6 +2,8 @@ package io.redoubt.tls;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -12,17 +14,17 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
@@ -30,6 +32,7 @@ import org.bouncycastle.operator.InputDecryptorProvider;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
+import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
  * Reads PEM files with BouncyCastle: certificate chains and bundles, private keys in PKCS#1, PKCS#8 and
@@ -42,15 +45,33 @@ public final class PemFiles {
     private PemFiles() {
     }
 
-    /** Every certificate in a PEM file, in file order; at least one. */
+    /** A certificate and the file it was read from, for messages that must say where it came from. */
+    public record Found(X509Certificate certificate, Path file) {
+    }
+
+    /** PEM block types that hold a certificate (OpenSSL reads all three as X509). */
+    private static final Set<String> CERTIFICATE_BLOCKS = Set.of("CERTIFICATE", "X509 CERTIFICATE",
+        "TRUSTED CERTIFICATE");
+
+    /**
+     * PEM block types that hold a private key; any other block (certificates, EC PARAMETERS written before
+     * the key by openssl ecparam, DH parameters) is skipped, as OpenSSL does.
+     */
+    private static final Set<String> KEY_BLOCKS = Set.of("PRIVATE KEY", "ENCRYPTED PRIVATE KEY",
+        "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY");
+
+    /**
+     * Every certificate in a PEM file, in file order; at least one. Other blocks (a private key in a combined
+     * file, parameters) are skipped, in any order.
+     */
     public static List<X509Certificate> certificates(Path file) {
         List<X509Certificate> certs = new ArrayList<>();
-        try (PEMParser parser = new PEMParser(reader(file))) {
-            Object o;
-            while ((o = parser.readObject()) != null) {
-                if (o instanceof X509CertificateHolder h) {
-                    certs.add(new JcaX509CertificateConverter().setProvider(BC).getCertificate(h));
-                }
+        try {
+            for (PemObject block : blocks(file, CERTIFICATE_BLOCKS)) {
+                Object o = parse(block);
+                X509CertificateHolder h = o instanceof X509TrustedCertificateBlock trusted
+                    ? trusted.getCertificateHolder() : (X509CertificateHolder) o;
+                certs.add(new JcaX509CertificateConverter().setProvider(BC).getCertificate(h));
             }
         } catch (IOException | CertificateException | RuntimeException e) {
             throw new TlsException(file + ": not a readable PEM certificate file (" + reason(e) + ")", e);
@@ -62,17 +83,15 @@ public final class PemFiles {
     }
 
     /**
-     * The private key in a PEM file. An encrypted key needs the password; a plain key ignores it, as
-     * OpenSSL does.
+     * The first private key in a PEM file; other blocks (certificates of a combined file, EC PARAMETERS) are
+     * skipped, in any order. An encrypted key needs the password; a plain key ignores it, as OpenSSL does.
      */
     public static PrivateKey privateKey(Path file, String password, String passwordDirective) {
-        try (PEMParser parser = new PEMParser(reader(file))) {
-            Object o;
-            while ((o = parser.readObject()) != null) {
-                if (o instanceof ASN1ObjectIdentifier || o instanceof X9ECParameters) {
-                    continue; // "EC PARAMETERS" block written before the key by openssl ecparam
-                }
-                return toKey(o, file, password, passwordDirective);
+        List<PemObject> keys;
+        try {
+            keys = blocks(file, KEY_BLOCKS);
+            if (!keys.isEmpty()) {
+                return toKey(parse(keys.get(0)), file, password, passwordDirective);
             }
         } catch (TlsException e) {
             throw e;
@@ -80,6 +99,35 @@ public final class PemFiles {
             throw new TlsException(file + ": not a readable PEM private key (" + reason(e) + ")", e);
         }
         throw new TlsException(file + ": no private key found");
+    }
+
+    /** The PEM blocks of a file whose type is one of the given ones, in file order. */
+    private static List<PemObject> blocks(Path file, Set<String> types) throws IOException {
+        List<PemObject> out = new ArrayList<>();
+        try (PemReader r = new PemReader(reader(file))) {
+            PemObject o;
+            while ((o = r.readPemObject()) != null) {
+                if (types.contains(o.getType())) {
+                    out.add(o);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One block decoded by BouncyCastle's PEM parser (which keeps the encryption headers' meaning). */
+    private static Object parse(PemObject block) throws IOException {
+        StringWriter text = new StringWriter();
+        try (PemWriter w = new PemWriter(text)) {
+            w.writeObject(block);
+        }
+        try (PEMParser parser = new PEMParser(new StringReader(text.toString()))) {
+            Object o = parser.readObject();
+            if (o == null) {
+                throw new IOException("empty " + block.getType() + " block");
+            }
+            return o;
+        }
     }
 
     private static PrivateKey toKey(Object o, Path file, String password, String passwordDirective) throws IOException {
@@ -120,14 +168,15 @@ public final class PemFiles {
     }
 
     /**
-     * Every certificate in the PEM files of a directory (OpenSSL's CApath). Hash-named links and plain
-     * names both count; files that hold no certificate (CRLs, notes) are skipped.
+     * Every certificate in the PEM files of a directory (OpenSSL's CApath), each with the file it came from;
+     * possibly none. Hash-named links and plain names both count; files that hold no certificate (CRLs,
+     * notes) are skipped. A directory that does not exist is refused.
      */
-    public static List<X509Certificate> certificatesInDirectory(Path dir) {
+    public static List<Found> certificatesInDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new TlsException(dir + ": not a directory");
         }
-        List<X509Certificate> certs = new ArrayList<>();
+        List<Found> certs = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             entries.forEach(files::add);
@@ -141,21 +190,21 @@ public final class PemFiles {
             }
             try {
                 for (X509Certificate c : certificates(f)) {
-                    if (certs.stream().noneMatch(c::equals)) {
-                        certs.add(c);
+                    if (certs.stream().noneMatch(found -> found.certificate().equals(c))) {
+                        certs.add(new Found(c, f));
                     }
                 }
             } catch (TlsException notACertificate) {
                 // OpenSSL ignores files in a CA directory that hold no certificate
             }
         }
-        if (certs.isEmpty()) {
-            throw new TlsException(dir + ": no CA certificate found in the directory");
-        }
         return certs;
     }
 
-    /** DH parameters ("BEGIN DH PARAMETERS"): prime p and generator g. */
+    /** OpenSSL's default security level (Debian's, Redis's) refuses smaller groups: "dh key too small". */
+    static final int MIN_DH_BITS = 2048;
+
+    /** DH parameters ("BEGIN DH PARAMETERS"): prime p and generator g, of at least {@link #MIN_DH_BITS} bits. */
     public static BigInteger[] dhParameters(Path file) {
         try (PemReader r = new PemReader(reader(file))) {
             PemObject o;
@@ -164,8 +213,9 @@ public final class PemFiles {
                     ASN1Sequence seq = ASN1Sequence.getInstance(o.getContent());
                     BigInteger p = ASN1Integer.getInstance(seq.getObjectAt(0)).getValue();
                     BigInteger g = ASN1Integer.getInstance(seq.getObjectAt(1)).getValue();
-                    if (p.bitLength() < 1024) {
-                        throw new TlsException(file + ": DH parameters of " + p.bitLength() + " bits are too small");
+                    if (p.bitLength() < MIN_DH_BITS) {
+                        throw new TlsException(file + ": DH parameters of " + p.bitLength()
+                            + " bits are too small (dh key too small; at least " + MIN_DH_BITS + " bits are needed)");
                     }
                     return new BigInteger[] {p, g};
                 }

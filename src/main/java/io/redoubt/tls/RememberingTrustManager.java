@@ -13,6 +13,8 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.PKIXReason;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,16 +32,31 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * for the same kind of check, is accepted again while every certificate in it is within its dates; anything
  * else goes through PKIX. One instance belongs to one {@link TlsContexts}, so a reload (new CAs) starts
  * with nothing remembered. The peer's proof of its key is part of every handshake and never remembered.
+ *
+ * <p>The JDK's PKIX does not check the dates of the trust anchor, and every configured CA certificate is an
+ * anchor, intermediates included; OpenSSL checks every certificate of the path up to the self-signed root.
+ * So after PKIX, the path from the peer's certificate through the CAs ({@link ChainCompletion}) must be
+ * within its dates: a chain through an expired CA fails, as in Redis.
  */
 final class RememberingTrustManager extends X509ExtendedTrustManager {
     /** Enough for every client certificate of a large fleet; past it nothing new is remembered. */
     private static final int CAPACITY = 4096;
 
     private final X509ExtendedTrustManager pkix;
-    private final Map<String, Boolean> accepted = new ConcurrentHashMap<>();
+    private final List<X509Certificate> cas;
+    /** Accepted chains and when their whole path (to the root) is valid. */
+    private final Map<String, Validity> accepted = new ConcurrentHashMap<>();
 
-    private RememberingTrustManager(X509ExtendedTrustManager pkix) {
+    /** The dates within which every certificate of a path is valid. */
+    private record Validity(Date notBefore, Date notAfter) {
+        boolean covers(Date now) {
+            return !now.before(notBefore) && !now.after(notAfter);
+        }
+    }
+
+    private RememberingTrustManager(X509ExtendedTrustManager pkix, List<X509Certificate> cas) {
         this.pkix = pkix;
+        this.cas = List.copyOf(cas);
     }
 
     static RememberingTrustManager forAnchors(List<X509Certificate> anchors) {
@@ -54,7 +71,7 @@ final class RememberingTrustManager extends X509ExtendedTrustManager {
             f.init(store);
             for (TrustManager tm : f.getTrustManagers()) {
                 if (tm instanceof X509ExtendedTrustManager x) {
-                    return new RememberingTrustManager(x);
+                    return new RememberingTrustManager(x, anchors);
                 }
             }
             throw new TlsException("the JDK offers no X509 trust manager", null);
@@ -83,13 +100,15 @@ final class RememberingTrustManager extends X509ExtendedTrustManager {
     private void check(String side, X509Certificate[] chain, String authType, SSLEngine engine, Check pkixCheck)
         throws CertificateException {
         String key = key(side, chain, authType);
-        if (!remembered(key, chain)) {
+        if (!remembered(key)) {
+            Validity validity;
             try {
                 pkixCheck.run();
+                validity = pathValidity(chain);
             } catch (CertificateException e) {
                 throw engine instanceof ReferenceCountedOpenSslEngine ? forOpenSsl(e) : e;
             }
-            remember(key);
+            remember(key, validity);
         }
     }
 
@@ -117,22 +136,43 @@ final class RememberingTrustManager extends X509ExtendedTrustManager {
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
         throws CertificateException {
         pkix.checkClientTrusted(chain, authType, socket);
+        pathValidity(chain);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
         throws CertificateException {
         pkix.checkServerTrusted(chain, authType, socket);
+        pathValidity(chain);
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         pkix.checkClientTrusted(chain, authType);
+        pathValidity(chain);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         pkix.checkServerTrusted(chain, authType);
+        pathValidity(chain);
+    }
+
+    /**
+     * The path from the peer's certificate to its root, the CAs taken first as OpenSSL does (then what the
+     * peer sent), checked to be within its dates now; returns when the whole path is valid.
+     */
+    private Validity pathValidity(X509Certificate[] chain) throws CertificateException {
+        List<X509Certificate> candidates = new ArrayList<>(cas);
+        candidates.addAll(Arrays.asList(chain).subList(1, chain.length));
+        Date notBefore = new Date(Long.MIN_VALUE);
+        Date notAfter = new Date(Long.MAX_VALUE);
+        for (X509Certificate c : ChainCompletion.complete(List.of(chain[0]), candidates)) {
+            c.checkValidity(); // names the date; CertificateExpiredException or CertificateNotYetValidException
+            notBefore = c.getNotBefore().after(notBefore) ? c.getNotBefore() : notBefore;
+            notAfter = c.getNotAfter().before(notAfter) ? c.getNotAfter() : notAfter;
+        }
+        return new Validity(notBefore, notAfter);
     }
 
     @Override
@@ -144,22 +184,14 @@ final class RememberingTrustManager extends X509ExtendedTrustManager {
         return accepted.size();
     }
 
-    private boolean remembered(String key, X509Certificate[] chain) {
-        if (key == null || !accepted.containsKey(key)) {
-            return false;
-        }
-        Date now = new Date();
-        for (X509Certificate c : chain) {
-            if (now.before(c.getNotBefore()) || now.after(c.getNotAfter())) {
-                return false; // PKIX says why
-            }
-        }
-        return true;
+    private boolean remembered(String key) {
+        Validity v = key == null ? null : accepted.get(key);
+        return v != null && v.covers(new Date()); // out of its dates: PKIX and the path check say why
     }
 
-    private void remember(String key) {
+    private void remember(String key, Validity validity) {
         if (key != null && accepted.size() < CAPACITY) {
-            accepted.put(key, Boolean.TRUE);
+            accepted.put(key, validity);
         }
     }
 

@@ -11,20 +11,29 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * The certificates and keys of one TLS configuration, loaded from the files and checked as a whole before
- * anything uses them: each key matches its certificate, certificates are within their validity dates,
- * a CA is present when Redis would require one.
+ * anything uses them: each key matches its certificate, the server and client certificates are within their
+ * validity dates, a CA is present when Redis would require one. The server and client chains are those of
+ * the files completed from the CA certificates ({@link ChainCompletion}): what is sent to the peer.
+ * Warnings (CA certificates out of their dates, an empty CA directory) are accepted as Redis accepts them
+ * and kept in {@link #warnings()} for the reload to log.
  */
 public record TlsMaterial(
     List<X509Certificate> serverChain, PrivateKey serverKey,
     List<X509Certificate> clientChain, PrivateKey clientKey,
-    List<X509Certificate> caCertificates, BigInteger[] dhParameters) {
+    List<X509Certificate> caCertificates, BigInteger[] dhParameters, List<String> warnings) {
 
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
+    /**
+     * Reads and checks every file. A failure names the directive and the file, e.g.
+     * {@code tls-ca-cert-file /x/ca.crt: not a readable PEM certificate file (no such file)}.
+     */
     public static TlsMaterial load(TlsSettings s) {
         if (s.certFile().isEmpty()) {
             throw new TlsException("No tls-cert-file configured!");
@@ -32,41 +41,89 @@ public record TlsMaterial(
         if (s.keyFile().isEmpty()) {
             throw new TlsException("No tls-key-file configured!");
         }
-        List<X509Certificate> serverChain = PemFiles.certificates(Path.of(s.certFile()));
-        PrivateKey serverKey = PemFiles.privateKey(Path.of(s.keyFile()), s.keyPass(), "tls-key-file-pass");
-        checkPair(serverChain.get(0), serverKey, s.certFile(), s.keyFile());
-        checkDates(serverChain.get(0), s.certFile(), "server certificate");
+        List<String> warnings = new ArrayList<>();
+        List<X509Certificate> serverChain = read("tls-cert-file", () -> PemFiles.certificates(Path.of(s.certFile())));
+        PrivateKey serverKey = read("tls-key-file",
+            () -> PemFiles.privateKey(Path.of(s.keyFile()), s.keyPass(), "tls-key-file-pass"));
+        check("tls-key-file", () -> checkPair(serverChain.get(0), serverKey, s.certFile(), s.keyFile()));
+        check("tls-cert-file", () -> checkDates(serverChain.get(0), s.certFile(), "server certificate"));
 
         List<X509Certificate> clientChain = serverChain;
         PrivateKey clientKey = serverKey;
         if (s.hasClientPair()) {
-            clientChain = PemFiles.certificates(Path.of(s.clientCertFile()));
-            clientKey = PemFiles.privateKey(Path.of(s.clientKeyFile()), s.clientKeyPass(), "tls-client-key-file-pass");
-            checkPair(clientChain.get(0), clientKey, s.clientCertFile(), s.clientKeyFile());
-            checkDates(clientChain.get(0), s.clientCertFile(), "client certificate");
+            List<X509Certificate> chain = read("tls-client-cert-file",
+                () -> PemFiles.certificates(Path.of(s.clientCertFile())));
+            PrivateKey key = read("tls-client-key-file",
+                () -> PemFiles.privateKey(Path.of(s.clientKeyFile()), s.clientKeyPass(), "tls-client-key-file-pass"));
+            check("tls-client-key-file", () -> checkPair(chain.get(0), key, s.clientCertFile(), s.clientKeyFile()));
+            check("tls-client-cert-file", () -> checkDates(chain.get(0), s.clientCertFile(), "client certificate"));
+            clientChain = chain;
+            clientKey = key;
         }
 
+        List<PemFiles.Found> found = caCertificates(s, warnings);
         List<X509Certificate> ca = new ArrayList<>();
+        for (PemFiles.Found f : found) {
+            ca.add(f.certificate());
+            datesWarning(f).ifPresent(warnings::add);
+        }
+        BigInteger[] dh = s.dhParamsFile().isEmpty() ? null
+            : read("tls-dh-params-file", () -> PemFiles.dhParameters(Path.of(s.dhParamsFile())));
+        return new TlsMaterial(List.copyOf(ChainCompletion.complete(serverChain, ca)), serverKey,
+            List.copyOf(ChainCompletion.complete(clientChain, ca)), clientKey, List.copyOf(ca), dh,
+            List.copyOf(warnings));
+    }
+
+    /**
+     * The CA certificates of tls-ca-cert-file and tls-ca-cert-dir, each once, with the file it came from. A
+     * directory without certificates is accepted with a warning, as Redis (OpenSSL) accepts it, unless it is
+     * the only CA source and a CA is needed.
+     */
+    private static List<PemFiles.Found> caCertificates(TlsSettings s, List<String> warnings) {
+        List<PemFiles.Found> ca = new ArrayList<>();
         if (!s.caCertFile().isEmpty()) {
-            ca.addAll(PemFiles.certificates(Path.of(s.caCertFile())));
+            Path file = Path.of(s.caCertFile());
+            for (X509Certificate c : read("tls-ca-cert-file", () -> PemFiles.certificates(file))) {
+                ca.add(new PemFiles.Found(c, file));
+            }
         }
         if (!s.caCertDir().isEmpty()) {
-            for (X509Certificate c : PemFiles.certificatesInDirectory(Path.of(s.caCertDir()))) {
-                if (!ca.contains(c)) {
-                    ca.add(c);
+            List<PemFiles.Found> inDir = read("tls-ca-cert-dir",
+                () -> PemFiles.certificatesInDirectory(Path.of(s.caCertDir())));
+            if (inDir.isEmpty()) {
+                String empty = "tls-ca-cert-dir " + s.caCertDir() + ": no CA certificate found in the directory";
+                if (ca.isEmpty() && s.needsCa()) {
+                    throw new TlsException(empty);
+                }
+                warnings.add(empty + (ca.isEmpty() ? "" : " (the certificates of tls-ca-cert-file are used)"));
+            }
+            for (PemFiles.Found f : inDir) {
+                if (ca.stream().noneMatch(known -> known.certificate().equals(f.certificate()))) {
+                    ca.add(f);
                 }
             }
         }
-        if (ca.isEmpty() && s.needsCa()) {
+        if (ca.isEmpty() && s.needsCa() && s.caCertDir().isEmpty()) {
             throw new TlsException("Either tls-ca-cert-file or tls-ca-cert-dir must be specified when tls-cluster, "
                 + "tls-replication or tls-auth-clients are enabled!");
         }
-        for (X509Certificate c : ca) {
-            checkDates(c, s.caCertFile().isEmpty() ? s.caCertDir() : s.caCertFile(), "CA certificate");
+        return ca;
+    }
+
+    /** Runs one read or check of a directive's file, prefixing its failure with the directive's name. */
+    private static <T> T read(String directive, Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (TlsException e) {
+            throw new TlsException(directive + " " + e.getMessage(), e);
         }
-        BigInteger[] dh = s.dhParamsFile().isEmpty() ? null : PemFiles.dhParameters(Path.of(s.dhParamsFile()));
-        return new TlsMaterial(List.copyOf(serverChain), serverKey, List.copyOf(clientChain), clientKey,
-            List.copyOf(ca), dh);
+    }
+
+    private static void check(String directive, Runnable check) {
+        read(directive, () -> {
+            check.run();
+            return null;
+        });
     }
 
     /** Proves the key belongs to the certificate by signing with one and verifying with the other. */
@@ -99,15 +156,33 @@ public record TlsMaterial(
         throw new TlsException(keyFile + ": private key does not match the certificate in " + certFile);
     }
 
+    /** Refuses a server or client certificate outside its validity dates (deliberately stricter than Redis). */
     static void checkDates(X509Certificate cert, String file, String what) {
+        String outOfDates = outOfDates(cert);
+        if (outOfDates != null) {
+            throw new TlsException(file + ": " + what + " " + outOfDates);
+        }
+    }
+
+    /**
+     * A warning for a CA certificate outside its validity dates, naming its file: Redis (OpenSSL) loads it,
+     * and so does Redoubt; chains through it fail verification.
+     */
+    static Optional<String> datesWarning(PemFiles.Found ca) {
+        String outOfDates = outOfDates(ca.certificate());
+        return outOfDates == null ? Optional.empty() : Optional.of(ca.file() + ": CA certificate " + outOfDates
+            + "; loaded anyway, but no chain through it verifies");
+    }
+
+    /** "SUBJECT expired on DATE" or "SUBJECT is not valid before DATE", or null when valid now. */
+    private static String outOfDates(X509Certificate cert) {
         try {
             cert.checkValidity(new Date());
+            return null;
         } catch (CertificateExpiredException e) {
-            throw new TlsException(file + ": " + what + " " + cert.getSubjectX500Principal().getName()
-                + " expired on " + cert.getNotAfter().toInstant());
+            return cert.getSubjectX500Principal().getName() + " expired on " + cert.getNotAfter().toInstant();
         } catch (CertificateNotYetValidException e) {
-            throw new TlsException(file + ": " + what + " " + cert.getSubjectX500Principal().getName()
-                + " is not valid before " + cert.getNotBefore().toInstant());
+            return cert.getSubjectX500Principal().getName() + " is not valid before " + cert.getNotBefore().toInstant();
         }
     }
 

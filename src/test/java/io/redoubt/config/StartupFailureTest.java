@@ -96,4 +96,15 @@ class StartupFailureTest {
         assertThat(failure(List.of("--tls-auth-clients", "maybe"), Map.of()))
             .isEqualTo("*** Redoubt could not start: Bad directive 'tls-auth-clients' in command-line argument --tls-auth-clients: argument(s) must be one of the following: no, yes, optional\n");
     }
+
+    @Test
+    void missingTlsFileNamesTheDirectiveAndTheFile() {
+        io.redoubt.support.TestCerts certs = io.redoubt.support.TestCerts.shared();
+        Path missing = dir.resolve("missing-ca.crt");
+        assertThat(failure(List.of("--redoubt.tls-port=0", "--redoubt.tls-replication=yes",
+            "--redoubt.tls-cert-file=" + certs.serverCert, "--redoubt.tls-key-file=" + certs.serverKey,
+            "--redoubt.tls-ca-cert-file=" + missing), Map.of()))
+            .isEqualTo("*** Redoubt could not start: tls-ca-cert-file " + missing
+                + ": not a readable PEM certificate file (no such file)\n");
+    }
 }

@@ -7,6 +7,7 @@ import io.redoubt.support.Http;
 import io.redoubt.support.RawConnection;
 import io.redoubt.support.TestCerts;
 import io.redoubt.support.TestServer;
+import io.redoubt.tls.CertificateGenerator;
 import io.redoubt.tls.CertificateGenerator.KeyFormat;
 import io.redoubt.tls.CertificateGenerator.Usage;
 import java.nio.file.Path;
@@ -59,6 +60,32 @@ class ReplicaLinkTlsTest {
             ReplicationProbe.await("the writes on the replica",
                 () -> "v19".equals(ReplicationProbe.call(r, "GET", "after:19")));
             assertThat(ReplicationProbe.call(r, "LRANGE", "tls:list", "0", "-1")).isEqualTo(java.util.List.of("a", "b"));
+        }
+    }
+
+    @Test
+    void theReplicaSendsItsCertificateChainCompletedFromItsCaCertificates() throws Exception {
+        TestCerts certs = TestCerts.shared();
+        Path dir = TestCerts.tempDir("replica-chain");
+        TestCerts.Chain chain = TestCerts.chain(dir);
+        // the master trusts the chain's root only; the replica's certificate file holds only its leaf
+        Path masterCas = dir.resolve("master-cas.crt");
+        CertificateGenerator.writeCertificates(masterCas, certs.ca.certificate(), chain.root().certificate());
+        Path replicaCas = dir.resolve("replica-cas.crt");
+        CertificateGenerator.writeCertificates(replicaCas, chain.intermediate().certificate(),
+            chain.root().certificate(), certs.ca.certificate());
+        int tlsPort = TestServer.freePort();
+        try (TestServer master = TestServer.start(certs.serverDirectives(tlsPort, "tls-ca-cert-file=" + masterCas,
+                 "repl-diskless-sync-delay=0"));
+             TestServer replica = TestServer.start("tls-replication=yes", "tls-cert-file=" + chain.leafCert(),
+                 "tls-key-file=" + chain.leafKey(), "tls-ca-cert-file=" + replicaCas,
+                 "replicaof=127.0.0.1 " + tlsPort)) {
+            awaitLinkUp(replica.port());
+            try (RawConnection m = new RawConnection(master.port())) {
+                m.call("SET", "chained", "yes");
+            }
+            ReplicationProbe.await("the write on the replica",
+                () -> "yes".equals(ReplicationProbe.call(replica.port(), "GET", "chained")));
         }
     }
 

@@ -78,6 +78,38 @@ public final class TestCerts {
         return leaf;
     }
 
+    /** Files of a root, an intermediate it signed and a leaf the intermediate signed. */
+    public record Chain(Issued root, Issued intermediate, Issued leaf, Path rootCert, Path intermediateAndRoot,
+                        Path leafCert, Path leafKey) {
+    }
+
+    /**
+     * A fresh root CA, an intermediate and a leaf usable by servers and clients, in {@code dir}: root.crt,
+     * ca-bundle.crt (intermediate then root, as a tls-ca-cert-file), leaf.crt (the leaf alone) and leaf.key.
+     */
+    public static Chain chain(Path dir, Instant intermediateNotBefore, Instant intermediateNotAfter) {
+        Instant now = Instant.now().minus(Duration.ofMinutes(5));
+        Issued root = CertificateGenerator.ca("O=Redoubt Test,CN=Chain Root", CertificateGenerator.rsa(2048), now,
+            now.plus(Duration.ofDays(30)));
+        Issued intermediate = CertificateGenerator.intermediate(root, "O=Redoubt Test,CN=Chain Intermediate",
+            CertificateGenerator.rsa(2048), intermediateNotBefore, intermediateNotAfter);
+        Issued leaf = CertificateGenerator.leaf(intermediate, "O=Redoubt Test,CN=Chain Leaf",
+            CertificateGenerator.rsa(2048), Usage.ANY, now, now.plus(Duration.ofDays(30)));
+        Chain c = new Chain(root, intermediate, leaf, dir.resolve("root.crt"), dir.resolve("ca-bundle.crt"),
+            dir.resolve("leaf.crt"), dir.resolve("leaf.key"));
+        CertificateGenerator.writeCertificates(c.rootCert(), root.certificate());
+        CertificateGenerator.writeCertificates(c.intermediateAndRoot(), intermediate.certificate(), root.certificate());
+        CertificateGenerator.writeCertificates(c.leafCert(), leaf.certificate());
+        CertificateGenerator.writeKey(c.leafKey(), leaf.key(), KeyFormat.PKCS8, null);
+        return c;
+    }
+
+    /** {@link #chain(Path, Instant, Instant)} with an intermediate valid now. */
+    public static Chain chain(Path dir) {
+        Instant now = Instant.now().minus(Duration.ofMinutes(5));
+        return chain(dir, now, now.plus(Duration.ofDays(30)));
+    }
+
     /** Server directives for a TLS-only (or both) server using this set. */
     public String[] serverDirectives(int tlsPort, String... more) {
         String[] base = {"tls-port=" + tlsPort, "tls-cert-file=" + serverCert, "tls-key-file=" + serverKey,

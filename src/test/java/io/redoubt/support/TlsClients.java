@@ -48,10 +48,16 @@ public final class TlsClients {
 
     /** Connects, completes the handshake and returns the server's leaf certificate. */
     public static X509Certificate serverCertificate(int port, SSLContext ctx) {
+        return serverChain(port, ctx).get(0);
+    }
+
+    /** Connects, completes the handshake (verifying the server) and returns the chain the server sent. */
+    public static List<X509Certificate> serverChain(int port, SSLContext ctx) {
         try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", port)) {
             s.setSoTimeout(5000);
             s.startHandshake();
-            return (X509Certificate) s.getSession().getPeerCertificates()[0];
+            return java.util.Arrays.stream(s.getSession().getPeerCertificates()).map(X509Certificate.class::cast)
+                .toList();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

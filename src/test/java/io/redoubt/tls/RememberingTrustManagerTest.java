@@ -26,7 +26,7 @@ class RememberingTrustManagerTest {
     }
 
     private X509Certificate[] valid(Usage usage) {
-        return leaf(ca, usage, NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(1)));
+        return valid(ca, usage);
     }
 
     @Test
@@ -67,5 +67,30 @@ class RememberingTrustManagerTest {
         assertThatThrownBy(() -> trust.checkServerTrusted(clientOnly, "RSA", (SSLEngine) null))
             .as("a client-only certificate does not serve as a server's")
             .isInstanceOf(CertificateException.class);
+    }
+
+    @Test
+    void aChainThroughAnExpiredCaIsRefusedThoughTheJdkTakesItAsAnAnchor() {
+        Issued expiredRoot = CertificateGenerator.ca("CN=expired root", CertificateGenerator.rsa(2048),
+            NOW.minus(Duration.ofDays(10)), NOW.minus(Duration.ofDays(1)));
+        Issued expiredIntermediate = CertificateGenerator.intermediate(ca, "CN=expired intermediate",
+            CertificateGenerator.rsa(2048), NOW.minus(Duration.ofDays(10)), NOW.minus(Duration.ofDays(1)));
+        RememberingTrustManager withExpired = RememberingTrustManager.forAnchors(
+            List.of(ca.certificate(), expiredRoot.certificate(), expiredIntermediate.certificate()));
+        X509Certificate[] byRoot = valid(expiredRoot, Usage.CLIENT);
+        X509Certificate[] byIntermediate = valid(expiredIntermediate, Usage.CLIENT);
+        X509Certificate[] withIntermediate = {byIntermediate[0], expiredIntermediate.certificate()};
+        for (X509Certificate[] chain : List.of(byRoot, byIntermediate, withIntermediate)) {
+            assertThatThrownBy(() -> withExpired.checkClientTrusted(chain, "RSA", (SSLEngine) null))
+                .as(chain[0].getIssuerX500Principal().getName())
+                .isInstanceOf(java.security.cert.CertificateExpiredException.class);
+            assertThatThrownBy(() -> withExpired.checkServerTrusted(valid(expiredRoot, Usage.SERVER), "RSA"))
+                .isInstanceOf(java.security.cert.CertificateExpiredException.class);
+        }
+        assertThat(withExpired.remembered()).isZero();
+    }
+
+    private X509Certificate[] valid(Issued issuer, Usage usage) {
+        return leaf(issuer, usage, NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(1)));
     }
 }

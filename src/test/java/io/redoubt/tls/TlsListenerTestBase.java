@@ -258,6 +258,86 @@ abstract class TlsListenerTestBase {
     }
 
     @Test
+    void serverChainIsCompletedFromTheCaCertificatesForAClientTrustingOnlyTheRoot() {
+        TestCerts.Chain c = TestCerts.chain(TestCerts.tempDir("chain"));
+        try (TestServer s = start("tls-cert-file=" + c.leafCert(), "tls-key-file=" + c.leafKey(),
+                "tls-ca-cert-file=" + c.intermediateAndRoot(), "tls-auth-clients=no")) {
+            int port = tlsPort(s);
+            assertThat(TlsClients.serverChain(port, TlsClients.context(c.rootCert(), null, null)))
+                .containsExactly(c.leaf().certificate(), c.intermediate().certificate(), c.root().certificate());
+            RedisTools.Result r = RedisTools.run(null, 30, "redis-cli", "-h", "127.0.0.1", "-p",
+                Integer.toString(port), "--tls", "--cacert", c.rootCert().toString(), "PING");
+            assertThat((r.stdout() + r.stderr()).trim()).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void combinedCertificateAndKeyFile() throws Exception {
+        Path dir = TestCerts.tempDir("combined");
+        Path cert = dir.resolve("server.crt");
+        Path key = dir.resolve("server.key");
+        certs.writeLeaf("Combined", Usage.SERVER, cert, key, KeyFormat.ENCRYPTED_PKCS8, "1234");
+        Path combined = dir.resolve("combined.pem");
+        Files.writeString(combined, Files.readString(cert) + Files.readString(key));
+        try (TestServer s = start("tls-cert-file=" + combined, "tls-key-file=" + combined, "tls-key-file-pass=1234")) {
+            assertThat(cliTls(tlsPort(s), true, "PING")).isEqualTo("PONG");
+        }
+    }
+
+    @Test
+    void expiredCaCertificatesAreLoadedButNoChainThroughThemVerifies() throws Exception {
+        Path dir = TestCerts.tempDir("expired-ca");
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant past = now.minus(java.time.Duration.ofDays(10));
+        java.time.Instant yesterday = now.minus(java.time.Duration.ofDays(1));
+        // an expired root, and a valid root whose intermediate expired, beside the trusted test CA
+        CertificateGenerator.Issued expiredRoot = CertificateGenerator.ca("O=Redoubt Test,CN=Expired Root",
+            CertificateGenerator.rsa(2048), past, yesterday);
+        CertificateGenerator.Issued byExpiredRoot = CertificateGenerator.leaf(expiredRoot,
+            "O=Redoubt Test,CN=By Expired Root", CertificateGenerator.rsa(2048), Usage.CLIENT, now.minusSeconds(300),
+            now.plus(java.time.Duration.ofDays(5)));
+        Path byRootCert = dir.resolve("by-root.crt");
+        Path byRootKey = dir.resolve("by-root.key");
+        CertificateGenerator.writeCertificates(byRootCert, byExpiredRoot.certificate());
+        CertificateGenerator.writeKey(byRootKey, byExpiredRoot.key(), KeyFormat.PKCS8, null);
+        TestCerts.Chain c = TestCerts.chain(dir, past, yesterday);
+        Path leafAndIntermediate = dir.resolve("leaf-and-intermediate.crt");
+        CertificateGenerator.writeCertificates(leafAndIntermediate, c.leaf().certificate(),
+            c.intermediate().certificate());
+        Path bundle = dir.resolve("bundle.crt");
+        CertificateGenerator.writeCertificates(bundle, expiredRoot.certificate(), c.intermediate().certificate(),
+            c.root().certificate(), certs.ca.certificate());
+
+        try (TestServer s = start("tls-ca-cert-file=" + bundle)) {
+            int port = tlsPort(s);
+            assertThat(cliTls(port, true, "PING")).isEqualTo("PONG");
+            assertThat(s.context().getBean(TlsReloader.class).current().warnings())
+                .anyMatch(w -> w.startsWith(bundle + ": CA certificate CN=Expired Root,O=Redoubt Test expired on "))
+                .anyMatch(w -> w.startsWith(bundle + ": CA certificate CN=Chain Intermediate,O=Redoubt Test expired on "));
+            for (Path[] pair : new Path[][] {{byRootCert, byRootKey}, {c.leafCert(), c.leafKey()},
+                    {leafAndIntermediate, c.leafKey()}}) {
+                String out = OpenSslTool.sClient(port, certs, false, "-cert", pair[0].toString(), "-key",
+                    pair[1].toString());
+                assertThat(OpenSslTool.ponged(out)).as("client certificate %s", pair[0].getFileName()).isFalse();
+            }
+            // and at runtime: CONFIG SET takes the bundle too
+            assertThat(cliTls(port, true, "CONFIG", "SET", "tls-ca-cert-file", bundle.toString())).isEqualTo("OK");
+            assertThat(cliTls(port, true, "INFO", "tls")).contains("tls_last_reload:CONFIG SET");
+        }
+    }
+
+    @Test
+    void emptyCaDirectoryBesideACaFileIsAccepted() throws Exception {
+        Path empty = TestCerts.tempDir("empty-cadir");
+        try (TestServer s = start("tls-ca-cert-dir=" + empty)) {
+            assertThat(cliTls(tlsPort(s), true, "PING")).isEqualTo("PONG");
+            assertThat(s.context().getBean(TlsReloader.class).current().warnings())
+                .contains("tls-ca-cert-dir " + empty
+                    + ": no CA certificate found in the directory (the certificates of tls-ca-cert-file are used)");
+        }
+    }
+
+    @Test
     void lettuceAndJedisOverTls() {
         try (TestServer s = start()) {
             int port = tlsPort(s);
