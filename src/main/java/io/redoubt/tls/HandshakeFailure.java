@@ -28,6 +28,9 @@ public enum HandshakeFailure {
             if (t instanceof NotSslRecordException) {
                 return PLAINTEXT;
             }
+            if (t instanceof java.security.cert.CertificateException) {
+                return UNTRUSTED; // the trust manager refused the peer's chain
+            }
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (m.contains("timed out")) {
                 return TIMEOUT;
@@ -50,5 +53,19 @@ public enum HandshakeFailure {
             }
         }
         return OTHER;
+    }
+
+    /**
+     * What to log: the trust manager's own words when it refused the chain ("unable to get local issuer
+     * certificate", "Extended key usage does not permit..."), which an OpenSSL engine wraps in "General
+     * OpenSslEngine problem"; else the failure's message.
+     */
+    public static String reason(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException && t.getMessage() != null) {
+                return t.getMessage();
+            }
+        }
+        return cause.getMessage();
     }
 }

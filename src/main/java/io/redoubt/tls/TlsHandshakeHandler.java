@@ -48,7 +48,7 @@ public final class TlsHandshakeHandler extends ChannelInboundHandlerAdapter {
             } else {
                 HandshakeFailure why = HandshakeFailure.classify(done.cause());
                 FAILURES.warn("Error accepting a client connection: {}: {} (addr={} laddr={})", why.description(),
-                    done.cause().getMessage(), ctx.channel().remoteAddress(), ctx.channel().localAddress());
+                    HandshakeFailure.reason(done.cause()), ctx.channel().remoteAddress(), ctx.channel().localAddress());
                 events.handshakeFailed(listener, why);
                 observer.failed(ctx, why);
                 ctx.close();
