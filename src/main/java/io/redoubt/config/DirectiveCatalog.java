@@ -120,7 +120,7 @@ public final class DirectiveCatalog {
         // cannot fork): daemonize yes only warns; pidfile is written and removed; logfile adds a log file
         r.define("daemonize", bool(), "no", false);
         r.define("pidfile", text(), "", false);
-        r.define("logfile", text(), "", false);
+        r.define("logfile", ProcessDirectives::logFile, "", false);
         // recorded only (checked, shown by CONFIG GET, settable when Redis allows): tuning of Redis's C
         // process, allocator, encodings and replication internals that has no meaning in Redoubt
         r.define("always-show-logo", bool(), "no", false);

@@ -1,5 +1,12 @@
 package io.redoubt.config;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Set;
 
 /**
@@ -12,6 +19,26 @@ final class ProcessDirectives {
         Set.of("title", "listen-addr", "server-mode", "port", "tls-port", "unixsocket", "config-file");
 
     private ProcessDirectives() {
+    }
+
+    /**
+     * "" for standard output, or a file that can be opened for appending (created if need be): like Redis,
+     * a log file that cannot be opened is a configuration error, found while the configuration is read.
+     */
+    static String logFile(String raw) {
+        if (raw.isEmpty()) {
+            return raw;
+        }
+        try (OutputStream ignored = Files.newOutputStream(Path.of(raw), StandardOpenOption.CREATE,
+                 StandardOpenOption.APPEND)) {
+            return raw;
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("Can't open the log file: No such file or directory");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException("Can't open the log file: Permission denied");
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException("Can't open the log file: " + e.getMessage());
+        }
     }
 
     /** no, yes or absolute; relative is another name for yes, which CONFIG GET shows, as in Redis. */
