@@ -116,6 +116,40 @@ public final class DirectiveCatalog {
         r.define("tls-session-cache-timeout", integer(0, INT_MAX), "300", true);
         r.define("tls-replication", bool(), "no", true);
         r.define("tls-cluster", bool(), "no", true);
+        // process and host integration, as in a stock redis.conf. Redoubt stays in the foreground (a JVM
+        // cannot fork): daemonize yes only warns; pidfile is written and removed; logfile adds a log file
+        r.define("daemonize", bool(), "no", false);
+        r.define("pidfile", text(), "", false);
+        r.define("logfile", ProcessDirectives::logFile, "", false);
+        // recorded only (checked, shown by CONFIG GET, settable when Redis allows): tuning of Redis's C
+        // process, allocator, encodings and replication internals that has no meaning in Redoubt
+        r.define("always-show-logo", bool(), "no", false);
+        r.define("set-proc-title", bool(), "yes", false);
+        r.define("proc-title-template", ProcessDirectives::procTitleTemplate,
+            "{title} {listen-addr} {server-mode}", true);
+        r.define("oom-score-adj", ProcessDirectives::oomScoreAdj, "no", true);
+        r.define("oom-score-adj-values", ProcessDirectives::oomScoreAdjValues, "0 200 800", true)
+            .severalArguments();
+        r.define("disable-thp", bool(), "yes", false);
+        r.define("jemalloc-bg-thread", bool(), "yes", true);
+        r.define("activerehashing", bool(), "yes", true);
+        r.define("dynamic-hz", bool(), "yes", true);
+        r.define("acllog-max-len", integer(0, LONG_MAX), "128", true);
+        r.define("latency-monitor-threshold", integer(0, LONG_MAX), "0", true);
+        r.define("lazyfree-lazy-eviction", bool(), "no", true);
+        r.define("lazyfree-lazy-server-del", bool(), "no", true);
+        r.define("lazyfree-lazy-user-del", bool(), "no", true);
+        r.define("lazyfree-lazy-user-flush", bool(), "no", true);
+        r.define("replica-lazy-flush", bool(), "no", true);
+        r.define("rdb-del-sync-files", bool(), "no", true);
+        r.define("rdb-save-incremental-fsync", bool(), "yes", true);
+        r.define("aof-rewrite-incremental-fsync", bool(), "yes", true);
+        r.define("aof-timestamp-enabled", bool(), "no", true);
+        r.define("repl-diskless-load", oneOf("disabled", "on-empty-db", "swapdb"), "disabled", true);
+        r.define("repl-diskless-sync-max-replicas", integer(0, INT_MAX), "0", true);
+        r.define("hll-sparse-max-bytes", memory(0, LONG_MAX), "3000", true);
+        r.define("stream-node-max-bytes", memory(0, LONG_MAX), "4096", true);
+        r.define("stream-node-max-entries", integer(0, LONG_MAX), "100", true);
         // Valkey 9.1: poll the TLS files every N seconds (0 = off); Redoubt also watches them for changes
         r.define("tls-auto-reload-interval", integer(0, INT_MAX), "0", true);
         return r;

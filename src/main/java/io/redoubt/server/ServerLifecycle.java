@@ -31,6 +31,7 @@ public final class ServerLifecycle implements SmartLifecycle {
     private Listener plain;
     private Listener secure;
     private ServerCron cron;
+    private final ProcessFiles processFiles = new ProcessFiles();
     private volatile boolean running;
 
     /** Netty I/O threads: decoding, TLS and command execution (one at a time, under the keyspace lock). */
@@ -45,6 +46,17 @@ public final class ServerLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
+        // logfile, daemonize's warning and the pidfile, before anything else is logged
+        processFiles.start(server.directives());
+        try {
+            startServing();
+        } catch (RuntimeException | Error e) {
+            processFiles.stop(); // Spring stops only a running lifecycle: a failed start-up removes its pid file here
+            throw e;
+        }
+    }
+
+    private void startServing() {
         DirectiveRegistry d = server.directives();
         if (TlsSettings.from(d).inUse()) {
             tls.reload("startup"); // fails start-up, naming the file and reason, before anything listens
@@ -141,6 +153,7 @@ public final class ServerLifecycle implements SmartLifecycle {
             transport.close();
         }
         server.aof().shutdown();
+        processFiles.stop();
     }
 
     @Override

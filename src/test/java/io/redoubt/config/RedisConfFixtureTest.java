@@ -111,7 +111,35 @@ class RedisConfFixtureTest {
         entry("tls-session-cache-timeout", "60"),
         entry("tls-replication", "yes"),
         entry("tls-cluster", "yes"),
-        entry("tls-auto-reload-interval", "30"));
+        entry("tls-auto-reload-interval", "30"),
+        entry("daemonize", "yes"),
+        entry("pidfile", "/tmp/redoubt-fixture.pid"),
+        entry("logfile", "/tmp/redoubt-fixture.log"),
+        entry("always-show-logo", "yes"),
+        entry("set-proc-title", "no"),
+        entry("proc-title-template", "{title} {port}"),
+        entry("oom-score-adj", "yes"),
+        entry("oom-score-adj-values", "0 300 900"),
+        entry("disable-thp", "no"),
+        entry("jemalloc-bg-thread", "no"),
+        entry("activerehashing", "no"),
+        entry("dynamic-hz", "no"),
+        entry("acllog-max-len", "64"),
+        entry("latency-monitor-threshold", "100"),
+        entry("lazyfree-lazy-eviction", "yes"),
+        entry("lazyfree-lazy-server-del", "yes"),
+        entry("lazyfree-lazy-user-del", "yes"),
+        entry("lazyfree-lazy-user-flush", "yes"),
+        entry("replica-lazy-flush", "yes"),
+        entry("rdb-del-sync-files", "yes"),
+        entry("rdb-save-incremental-fsync", "no"),
+        entry("aof-rewrite-incremental-fsync", "no"),
+        entry("aof-timestamp-enabled", "yes"),
+        entry("repl-diskless-load", "on-empty-db"),
+        entry("repl-diskless-sync-max-replicas", "3"),
+        entry("hll-sparse-max-bytes", "6144"),
+        entry("stream-node-max-bytes", "8192"),
+        entry("stream-node-max-entries", "200"));
 
     /** Redis's old names, which CONFIG GET * lists beside the new ones. */
     static final Map<String, String> ALIASES = Map.of("list-max-ziplist-size", "list-max-listpack-size");
@@ -121,7 +149,7 @@ class RedisConfFixtureTest {
      * replication starts, and (dir) each test server keeps its data in a directory of its own.
      */
     static final Set<String> REPLACED = Set.of("port", "bind", "appendonly", "tls-port", "tls-replication",
-        "tls-cluster", "replicaof", "dir");
+        "tls-cluster", "replicaof", "dir", "daemonize", "pidfile", "logfile");
 
     /** Directives the reference redis-server (7.0) does not know (7.2's, Valkey's): left out of the file it reads. */
     static final Set<String> NOT_IN_REDIS_7_0 = Set.of("set-max-listpack-entries", "set-max-listpack-value",
@@ -167,7 +195,7 @@ class RedisConfFixtureTest {
         // the test server's own --redoubt.port and --redoubt.bind come after, and the command line wins; the AOF
         // stays off so that nothing is written into the fixture's dir (/tmp)
         try (TestServer server = TestServer.start("config-file=" + FIXTURE, "tls-port=0", "tls-replication=no",
-                 "tls-cluster=no", "appendonly=no", "replicaof=no one");
+                 "tls-cluster=no", "appendonly=no", "replicaof=no one", "daemonize=no", "pidfile=", "logfile=");
              RawConnection c = new RawConnection(server.port())) {
             assertThat(c.call("AUTH", PASSWORD)).isEqualTo("OK");
             Map<String, String> all = c.configGet("*");
@@ -191,7 +219,8 @@ class RedisConfFixtureTest {
         // appendonly, so it is turned off (and port and bind replaced) on its command line
         try (RealRedis redis = RealRedis.start(withoutNewerDirectives(), FIXTURE.getParent(), PASSWORD,
                  "--appendonly", "no",
-                 "--tls-port", "0", "--tls-replication", "no", "--tls-cluster", "no", "--replicaof", "no", "one");
+                 "--tls-port", "0", "--tls-replication", "no", "--tls-cluster", "no", "--replicaof", "no", "one",
+                 "--daemonize", "no", "--pidfile", "", "--logfile", "");
              RawConnection c = redis.connect()) {
             for (String name : EXPECTED.keySet()) {
                 if (REPLACED.contains(name) || NOT_IN_REDIS_7_0.contains(name)) {

@@ -26,13 +26,26 @@ public final class RedisTools {
                 return f.getAbsolutePath();
             }
         }
-        String why = tool + " is not installed (apt-get install -y redis-tools redis-server): this test needs it";
+        unavailable(tool + " is not installed (apt-get install -y redis-tools redis-server): this test needs it");
+        return null;
+    }
+
+    /** A file installed with redis-server (such as Debian's stock /etc/redis/redis.conf), readable. */
+    public static java.nio.file.Path requireFile(String path) {
+        java.nio.file.Path p = java.nio.file.Path.of(path);
+        if (!java.nio.file.Files.isReadable(p)) {
+            unavailable(path + " is missing or unreadable (apt-get install -y redis-server; run as root): this test needs it");
+        }
+        return p;
+    }
+
+    /** Something a test needs is not on this machine: the test fails in CI (CI=true), elsewhere it is skipped loudly. */
+    private static void unavailable(String why) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail(why);
         }
         System.err.println("!!! SKIPPED: " + why);
         Assumptions.abort(why);
-        return null;
     }
 
     /** The result of running a tool: exit code and everything it printed. */
