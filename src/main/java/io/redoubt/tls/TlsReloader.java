@@ -148,11 +148,17 @@ public final class TlsReloader {
 
     /**
      * CONFIG SET tls-port: a rebind, which needs contexts only when none were ever built (TLS turned on by
-     * this very change). The files are not read again, as in Redis.
+     * this very change). The files are not read again, as in Redis. A tls-auth-clients set while TLS was off
+     * takes effect now, as Redis reads it for each accepted connection.
      */
     public void applyPortChange() {
-        if (current() == null && TlsSettings.from(directives).inUse()) {
+        if (!TlsSettings.from(directives).inUse()) {
+            return;
+        }
+        if (current() == null) {
             answerConfigSet(() -> reload("CONFIG SET"));
+        } else {
+            applyAuthClients();
         }
     }
 

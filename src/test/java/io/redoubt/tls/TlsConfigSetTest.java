@@ -53,6 +53,21 @@ class TlsConfigSetTest {
     }
 
     @Test
+    void tlsAuthClientsSetWhileTlsIsOffHoldsWhenTlsComesBack() throws Exception {
+        TestCerts certs = TestCerts.shared();
+        int tlsPort = TestServer.freePort();
+        try (TestServer s = TestServer.start(certs.serverDirectives(tlsPort, "tls-auth-clients=no"));
+             RawConnection c = new RawConnection(s.port())) {
+            assertThat(RedisTools.cliTls(certs, tlsPort, false, "PING")).isEqualTo("PONG");
+            assertThat(c.call("CONFIG", "SET", "tls-port", "0")).isEqualTo("OK");
+            assertThat(c.call("CONFIG", "SET", "tls-auth-clients", "yes")).isEqualTo("OK");
+            assertThat(c.call("CONFIG", "SET", "tls-port", Integer.toString(tlsPort))).isEqualTo("OK");
+            assertThat(RedisTools.cliTls(certs, tlsPort, false, "PING")).doesNotContain("PONG");
+            assertThat(RedisTools.cliTls(certs, tlsPort, true, "PING")).isEqualTo("PONG");
+        }
+    }
+
+    @Test
     void aValueSetToWhatItIsRebuildsNothingButAFilePathRereadsTheFile() throws Exception {
         TestCerts certs = TestCerts.shared();
         try (TestServer s = TestServer.start(certs.serverDirectives(TestServer.freePort()));
