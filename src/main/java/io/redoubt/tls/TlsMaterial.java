@@ -69,9 +69,16 @@ public record TlsMaterial(
         }
         BigInteger[] dh = s.dhParamsFile().isEmpty() ? null
             : read("tls-dh-params-file", () -> PemFiles.dhParameters(Path.of(s.dhParamsFile())));
-        return new TlsMaterial(List.copyOf(ChainCompletion.complete(serverChain, ca)), serverKey,
-            List.copyOf(ChainCompletion.complete(clientChain, ca)), clientKey, List.copyOf(ca), dh,
+        return new TlsMaterial(sent(serverChain, ca), serverKey, sent(clientChain, ca), clientKey, List.copyOf(ca), dh,
             List.copyOf(warnings));
+    }
+
+    /**
+     * The chain to send, by OpenSSL's rule: a file holding the leaf alone is completed from the CA certificates
+     * (its automatic chain building); a file holding more is sent as written.
+     */
+    private static List<X509Certificate> sent(List<X509Certificate> chain, List<X509Certificate> ca) {
+        return List.copyOf(chain.size() == 1 ? ChainCompletion.complete(chain, ca) : chain);
     }
 
     /**

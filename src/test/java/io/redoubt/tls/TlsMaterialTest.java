@@ -200,17 +200,22 @@ class TlsMaterialTest {
             c.root().certificate());
         assertThat(m.clientChain()).isEqualTo(m.serverChain());
 
-        // the client pair of outgoing links too; a chain already in the file is extended, not repeated
-        Path leafAndIntermediate = dir.resolve("leaf-and-intermediate.crt");
-        CertificateGenerator.writeCertificates(leafAndIntermediate, c.leaf().certificate(),
-            c.intermediate().certificate());
+        // the client pair of outgoing links too
         TlsMaterial withClient = load(Map.of("tls-ca-cert-file", c.intermediateAndRoot().toString(),
-            "tls-auth-clients", "no", "tls-client-cert-file", leafAndIntermediate.toString(),
+            "tls-auth-clients", "no", "tls-client-cert-file", c.leafCert().toString(),
             "tls-client-key-file", c.leafKey().toString()));
         assertThat(withClient.clientChain()).containsExactly(c.leaf().certificate(), c.intermediate().certificate(),
             c.root().certificate());
         // an issuer that is not among the CAs ends the chain where it is
         assertThat(withClient.serverChain()).hasSize(1);
+
+        // as OpenSSL: a file holding more than the leaf is sent as written
+        Path leafAndIntermediate = dir.resolve("leaf-and-intermediate.crt");
+        CertificateGenerator.writeCertificates(leafAndIntermediate, c.leaf().certificate(),
+            c.intermediate().certificate());
+        TlsMaterial asWritten = load(Map.of("tls-cert-file", leafAndIntermediate.toString(),
+            "tls-key-file", c.leafKey().toString(), "tls-ca-cert-file", c.intermediateAndRoot().toString()));
+        assertThat(asWritten.serverChain()).containsExactly(c.leaf().certificate(), c.intermediate().certificate());
     }
 
     @Test
