@@ -2,6 +2,7 @@ package io.redoubt.net;
 
 import java.util.Collection;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The connected clients, in id order as CLIENT LIST shows them, and connection counters for INFO. */
@@ -9,14 +10,20 @@ public final class ClientRegistry {
     private final ConcurrentSkipListMap<Long, Client> clients = new ConcurrentSkipListMap<>();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
+    /** The map's size, kept beside it: a skip list counts by walking, and accept checks maxclients each time. */
+    private final AtomicInteger connected = new AtomicInteger();
 
     public void add(Client c) {
-        clients.put(c.id(), c);
+        if (clients.put(c.id(), c) == null) {
+            connected.incrementAndGet();
+        }
         received.incrementAndGet();
     }
 
     public void remove(Client c) {
-        clients.remove(c.id());
+        if (clients.remove(c.id()) != null) {
+            connected.decrementAndGet();
+        }
     }
 
     public Client byId(long id) {
@@ -28,7 +35,7 @@ public final class ClientRegistry {
     }
 
     public int count() {
-        return clients.size();
+        return connected.get();
     }
 
     public void countRejected() {

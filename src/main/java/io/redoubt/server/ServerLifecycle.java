@@ -152,8 +152,11 @@ public final class ServerLifecycle implements SmartLifecycle {
         if (transport != null) {
             transport.close();
         }
-        server.aof().shutdown();
-        processFiles.stop();
+        try {
+            server.aof().shutdown();
+        } finally {
+            processFiles.stop(); // the pid file goes even when the AOF could not be closed cleanly
+        }
     }
 
     @Override
