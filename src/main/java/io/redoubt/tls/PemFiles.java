@@ -47,6 +47,12 @@ public final class PemFiles {
 
     /** A certificate and the file it was read from, for messages that must say where it came from. */
     public record Found(X509Certificate certificate, Path file) {
+        /** Adds the certificate unless the list holds it already (from this file or another): each CA once. */
+        static void addOnce(List<Found> into, Found found) {
+            if (into.stream().noneMatch(known -> known.certificate().equals(found.certificate()))) {
+                into.add(found);
+            }
+        }
     }
 
     /** PEM block types that hold a certificate (OpenSSL reads all three as X509). */
@@ -190,9 +196,7 @@ public final class PemFiles {
             }
             try {
                 for (X509Certificate c : certificates(f)) {
-                    if (certs.stream().noneMatch(found -> found.certificate().equals(c))) {
-                        certs.add(new Found(c, f));
-                    }
+                    Found.addOnce(certs, new Found(c, f));
                 }
             } catch (TlsException notACertificate) {
                 // OpenSSL ignores files in a CA directory that hold no certificate

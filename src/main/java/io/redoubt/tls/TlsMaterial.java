@@ -42,24 +42,10 @@ public record TlsMaterial(
             throw new TlsException("No tls-key-file configured!");
         }
         List<String> warnings = new ArrayList<>();
-        List<X509Certificate> serverChain = read("tls-cert-file", () -> PemFiles.certificates(Path.of(s.certFile())));
-        PrivateKey serverKey = read("tls-key-file",
-            () -> PemFiles.privateKey(Path.of(s.keyFile()), s.keyPass(), "tls-key-file-pass"));
-        check("tls-key-file", () -> checkPair(serverChain.get(0), serverKey, s.certFile(), s.keyFile()));
-        check("tls-cert-file", () -> checkDates(serverChain.get(0), s.certFile(), "server certificate"));
-
-        List<X509Certificate> clientChain = serverChain;
-        PrivateKey clientKey = serverKey;
-        if (s.hasClientPair()) {
-            List<X509Certificate> chain = read("tls-client-cert-file",
-                () -> PemFiles.certificates(Path.of(s.clientCertFile())));
-            PrivateKey key = read("tls-client-key-file",
-                () -> PemFiles.privateKey(Path.of(s.clientKeyFile()), s.clientKeyPass(), "tls-client-key-file-pass"));
-            check("tls-client-key-file", () -> checkPair(chain.get(0), key, s.clientCertFile(), s.clientKeyFile()));
-            check("tls-client-cert-file", () -> checkDates(chain.get(0), s.clientCertFile(), "client certificate"));
-            clientChain = chain;
-            clientKey = key;
-        }
+        Identity server = Identity.load("tls", s.certFile(), s.keyFile(), s.keyPass(), "server");
+        Identity client = s.hasClientPair()
+            ? Identity.load("tls-client", s.clientCertFile(), s.clientKeyFile(), s.clientKeyPass(), "client")
+            : server;
 
         List<PemFiles.Found> found = caCertificates(s, warnings);
         List<X509Certificate> ca = new ArrayList<>();
@@ -69,8 +55,8 @@ public record TlsMaterial(
         }
         BigInteger[] dh = s.dhParamsFile().isEmpty() ? null
             : read("tls-dh-params-file", () -> PemFiles.dhParameters(Path.of(s.dhParamsFile())));
-        return new TlsMaterial(sent(serverChain, ca), serverKey, sent(clientChain, ca), clientKey, List.copyOf(ca), dh,
-            List.copyOf(warnings));
+        return new TlsMaterial(sent(server.chain(), ca), server.key(), sent(client.chain(), ca), client.key(),
+            List.copyOf(ca), dh, List.copyOf(warnings));
     }
 
     /**
@@ -104,17 +90,29 @@ public record TlsMaterial(
                 }
                 warnings.add(empty + (ca.isEmpty() ? "" : " (the certificates of tls-ca-cert-file are used)"));
             }
-            for (PemFiles.Found f : inDir) {
-                if (ca.stream().noneMatch(known -> known.certificate().equals(f.certificate()))) {
-                    ca.add(f);
-                }
-            }
+            inDir.forEach(f -> PemFiles.Found.addOnce(ca, f));
         }
         if (ca.isEmpty() && s.needsCa() && s.caCertDir().isEmpty()) {
             throw new TlsException("Either tls-ca-cert-file or tls-ca-cert-dir must be specified when tls-cluster, "
                 + "tls-replication or tls-auth-clients are enabled!");
         }
         return ca;
+    }
+
+    /** A certificate chain and its key, as one side (server, or client of outgoing links) presents them. */
+    private record Identity(List<X509Certificate> chain, PrivateKey key) {
+        /**
+         * Reads {@code <prefix>-cert-file} and {@code <prefix>-key-file} (decrypted with the value of
+         * {@code <prefix>-key-file-pass}) and checks that the key matches and the certificate is within its dates.
+         */
+        static Identity load(String prefix, String certFile, String keyFile, String keyPass, String side) {
+            List<X509Certificate> chain = read(prefix + "-cert-file", () -> PemFiles.certificates(Path.of(certFile)));
+            PrivateKey key = read(prefix + "-key-file",
+                () -> PemFiles.privateKey(Path.of(keyFile), keyPass, prefix + "-key-file-pass"));
+            check(prefix + "-key-file", () -> checkPair(chain.get(0), key, certFile, keyFile));
+            check(prefix + "-cert-file", () -> checkDates(chain.get(0), certFile, side + " certificate"));
+            return new Identity(chain, key);
+        }
     }
 
     /** Runs one read or check of a directive's file, prefixing its failure with the directive's name. */
