@@ -8,6 +8,7 @@ import static io.redoubt.config.DirectiveType.text;
 
 import io.redoubt.pubsub.NotifyFlags;
 import java.io.File;
+import java.util.OptionalLong;
 
 /** Every redis.conf directive Redoubt understands, with Redis's defaults. The only place they are declared. */
 public final class DirectiveCatalog {
@@ -200,7 +201,7 @@ public final class DirectiveCatalog {
         }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
-            long v = strtoll(parts[i]);
+            long v = strtoll(parts[i]).orElse(-1); // not a number: below every minimum
             if (v < (i % 2 == 0 ? 1 : 0)) {
                 throw new ConfigException("Invalid save parameters");
             }
@@ -209,16 +210,19 @@ public final class DirectiveCatalog {
         return sb.toString();
     }
 
-    /** A whole word as C's strtoll reads it, or -1 when it is not entirely a number. */
-    private static long strtoll(String word) {
+    /**
+     * A whole word as Redis reads one with strtoll and an end check: leading blanks and a sign allowed, an
+     * empty word is 0; empty when the word is not entirely a number.
+     */
+    static OptionalLong strtoll(String word) {
         String s = word.stripLeading();
         if (s.isEmpty()) {
-            return word.isEmpty() ? 0 : -1;
+            return word.isEmpty() ? OptionalLong.of(0) : OptionalLong.empty();
         }
         try {
-            return Long.parseLong(s); // accepts the optional sign, rejects anything after the digits
+            return OptionalLong.of(Long.parseLong(s)); // accepts the optional sign, rejects anything after the digits
         } catch (NumberFormatException e) {
-            return -1;
+            return OptionalLong.empty();
         }
     }
 

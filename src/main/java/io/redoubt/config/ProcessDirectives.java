@@ -55,25 +55,13 @@ final class ProcessDirectives {
         }
         StringBuilder sb = new StringBuilder();
         for (String part : parts) {
-            long v = wholeNumber(part.stripLeading()); // strtoll skips leading blanks; nothing may follow
+            long v = DirectiveCatalog.strtoll(part).orElse(Long.MAX_VALUE); // not a number: out of range
             if (v < -2000 || v > 2000) {
                 throw new ConfigException("Invalid oom-score-adj-values, elements must be between -2000 and 2000.");
             }
             sb.append(sb.isEmpty() ? "" : " ").append(v);
         }
         return sb.toString();
-    }
-
-    /** As C's strtoll reads a whole word: empty is 0; anything not a number is out of every range. */
-    private static long wholeNumber(String s) {
-        if (s.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
-        }
     }
 
     /**
