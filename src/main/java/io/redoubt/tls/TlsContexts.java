@@ -35,7 +35,6 @@ public final class TlsContexts {
     }
 
     public static TlsContexts build(TlsMaterial m, TlsSettings s, TlsEngine engine, List<String> warnings) {
-        warnings.addAll(m.warnings()); // what loading the files accepted with a warning (expired CAs, empty CA dir)
         List<String> ciphers = ciphers(s, engine, warnings);
         List<String> protocols = s.enabledProtocols();
         try {

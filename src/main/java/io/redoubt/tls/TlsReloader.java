@@ -109,7 +109,8 @@ public final class TlsReloader {
             Loaded loaded = loader.load();
             TlsSettings settings = loaded.settings();
             TlsMaterial material = loaded.material();
-            List<String> warnings = new ArrayList<>();
+            // what loading the files accepted with a warning (expired CAs, empty CA dir), then what the engine adds
+            List<String> warnings = new ArrayList<>(material.warnings());
             TlsEngine engine = TlsEngine.choose(engineSetting, settings, warnings);
             if (material.dhParameters() != null) {
                 warnings.add("tls-dh-params-file is read and checked, but not applied: "
