@@ -59,20 +59,25 @@ class TlsMaterialTest {
 
     @Test
     void expiredAndNotYetValidServerCertificatesAreRefused() {
-        Path expired = dir.resolve("expired.crt");
-        Path expiredKey = dir.resolve("expired.key");
         Instant now = Instant.now();
-        certs.writeLeaf("Expired", Usage.SERVER, expired, expiredKey, KeyFormat.PKCS1, null,
-            now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)));
-        assertThatThrownBy(() -> load(Map.of("tls-cert-file", expired.toString(), "tls-key-file", expiredKey.toString())))
-            .hasMessageStartingWith("tls-cert-file " + expired + ": server certificate").hasMessageContaining("expired on");
-        Path future = dir.resolve("future.crt");
-        Path futureKey = dir.resolve("future.key");
-        certs.writeLeaf("Future", Usage.SERVER, future, futureKey, KeyFormat.PKCS1, null,
-            now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(10)));
-        assertThatThrownBy(() -> load(Map.of("tls-cert-file", future.toString(), "tls-key-file", futureKey.toString())))
-            .hasMessageStartingWith("tls-cert-file " + future + ": server certificate")
+        Leaf expired = leafValid("expired", "Expired", Usage.SERVER, now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)));
+        assertThatThrownBy(() -> load(Map.of("tls-cert-file", expired.cert().toString(), "tls-key-file", expired.key().toString())))
+            .hasMessageStartingWith("tls-cert-file " + expired.cert() + ": server certificate").hasMessageContaining("expired on");
+        Leaf future = leafValid("future", "Future", Usage.SERVER, now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(10)));
+        assertThatThrownBy(() -> load(Map.of("tls-cert-file", future.cert().toString(), "tls-key-file", future.key().toString())))
+            .hasMessageStartingWith("tls-cert-file " + future.cert() + ": server certificate")
             .hasMessageContaining("is not valid before");
+    }
+
+    /** A leaf certificate and its key, written as NAME.crt and NAME.key. */
+    record Leaf(Path cert, Path key) {
+    }
+
+    /** A leaf certificate of the shared CA valid only from..to. */
+    Leaf leafValid(String name, String cn, Usage usage, Instant from, Instant to) {
+        Leaf leaf = new Leaf(dir.resolve(name + ".crt"), dir.resolve(name + ".key"));
+        certs.writeLeaf(cn, usage, leaf.cert(), leaf.key(), KeyFormat.PKCS8, null, from, to);
+        return leaf;
     }
 
     @Test
@@ -262,14 +267,12 @@ class TlsMaterialTest {
 
     @Test
     void expiredClientCertificateIsStillRefused() {
-        Path expired = dir.resolve("expired-client.crt");
-        Path expiredKey = dir.resolve("expired-client.key");
         Instant now = Instant.now();
-        certs.writeLeaf("Expired Client", Usage.CLIENT, expired, expiredKey, KeyFormat.PKCS8, null,
-            now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1)));
-        assertThatThrownBy(() -> load(Map.of("tls-client-cert-file", expired.toString(),
-            "tls-client-key-file", expiredKey.toString())))
-            .hasMessageStartingWith("tls-client-cert-file " + expired + ": client certificate CN=Expired Client,O=Redoubt Test expired on");
+        Leaf expired = leafValid("expired-client", "Expired Client", Usage.CLIENT, now.minus(Duration.ofDays(10)),
+            now.minus(Duration.ofDays(1)));
+        assertThatThrownBy(() -> load(Map.of("tls-client-cert-file", expired.cert().toString(),
+            "tls-client-key-file", expired.key().toString())))
+            .hasMessageStartingWith("tls-client-cert-file " + expired.cert() + ": client certificate CN=Expired Client,O=Redoubt Test expired on");
     }
 
     @Test
