@@ -26,6 +26,13 @@ import java.util.function.IntConsumer;
  */
 public final class RespDecoder extends ChannelInboundHandlerAdapter {
     static final int INLINE_MAX = 64 * 1024;
+    /**
+     * Redis finds an inline request's end with strchr, which stops at a NUL byte: a line with a NUL before its
+     * newline is never complete, and the client waits until 64 KB arrive and the request is refused as too
+     * big. A TLS ClientHello sent to the plain port is such a line (its length bytes hold a NUL), so a TLS
+     * client there waits as it does on Redis.
+     */
+    private static final ByteProcessor FIND_LF_OR_NUL = b -> b != '\n' && b != 0;
     private static final int UNAUTH_MAX_ARGS = 10;
     private static final int UNAUTH_MAX_BULK = 16384;
     /** The largest value a Java array can hold; a longer bulk is refused as an invalid length. */
@@ -176,8 +183,8 @@ public final class RespDecoder extends ChannelInboundHandlerAdapter {
     }
 
     private Object inline(ByteBuf in) {
-        int nl = in.forEachByte(ByteProcessor.FIND_LF);
-        if (nl < 0) {
+        int nl = in.forEachByte(FIND_LF_OR_NUL);
+        if (nl < 0 || in.getByte(nl) == 0) {
             if (in.readableBytes() > INLINE_MAX) {
                 throw ProtocolFault.reply("Protocol error: too big inline request");
             }
@@ -309,7 +316,7 @@ public final class RespDecoder extends ChannelInboundHandlerAdapter {
     private long readCountLine(ByteBuf in, String tooBig) {
         countLine.reset();
         int cr = in.forEachByte(countLine);
-        if (cr < 0) {
+        if (cr < 0 || in.getByte(cr) == 0) { // Redis's strchr stops at a NUL: the line never ends
             if (in.readableBytes() > INLINE_MAX) {
                 throw ProtocolFault.reply(tooBig);
             }
@@ -351,7 +358,7 @@ public final class RespDecoder extends ChannelInboundHandlerAdapter {
 
         @Override
         public boolean process(byte b) {
-            if (b == '\r') {
+            if (b == '\r' || b == 0) {
                 return false;
             }
             if (prefix) {

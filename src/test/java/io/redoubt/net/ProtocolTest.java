@@ -130,6 +130,28 @@ class ProtocolTest {
         }
     }
 
+    /** A NUL before the line's end hides the end from Redis's strchr: compared with redis-server 7.0. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "PING\\0\\r\\n                | too big inline request",
+        "*1\\0\\r\\n$4\\r\\nPING\\r\\n | too big mbulk count string",
+        "*1\\r\\n$4\\0\\r\\nPING\\r\\n | too big bulk count string"})
+    void aLineWithANulByteNeverEndsUntilItIsTooBig(String request, String error) throws IOException {
+        byte[] line = unescape(request).replace("\\0", "\0").getBytes(StandardCharsets.ISO_8859_1);
+        try (RawConnection c = connect().timeout(300)) {
+            c.send(line);
+            assertThat(c.closedByServer()).isFalse(); // no reply, still open: waiting for the line's end
+            c.send(repeat("", 'A', 64 * 1024));
+            assertThat(c.timeout(5000).readUntilClosed()).isEqualTo("-ERR Protocol error: " + error + "\r\n");
+        }
+        try (RawConnection c = connect().timeout(300)) {
+            c.send("PING\r\n");
+            assertThat(c.line()).isEqualTo("+PONG");
+            c.send(line).send("PING\r\n"); // nothing after the NUL is read either
+            assertThat(c.closedByServer()).isFalse();
+        }
+    }
+
     // ---- multibulk errors
 
     @ParameterizedTest
