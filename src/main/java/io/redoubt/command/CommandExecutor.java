@@ -298,7 +298,15 @@ public final class CommandExecutor {
         return "ERR unknown command '" + abbreviate(args[0]) + "', with args beginning with: " + quoted;
     }
 
+    /**
+     * At most 128 bytes of a name or argument for an error text, as Redis's "%.128s" prints it: the bytes as they
+     * came (one char each, which the error reply writes back as that byte) and nothing after a NUL.
+     */
     private static String abbreviate(byte[] b) {
-        return new String(b, 0, Math.min(b.length, 128), StandardCharsets.UTF_8);
+        int end = 0;
+        while (end < b.length && end < 128 && b[end] != 0) {
+            end++;
+        }
+        return new String(b, 0, end, StandardCharsets.ISO_8859_1);
     }
 }

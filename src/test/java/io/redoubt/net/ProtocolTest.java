@@ -235,6 +235,23 @@ class ProtocolTest {
         }
     }
 
+    /** Redis prints a name or argument in an error with "%.128s": its bytes as sent, up to a NUL (as redis-server 7.0). */
+    @Test
+    void namesInErrorsAreTheirBytesUpToANul() throws IOException {
+        String[][] cases = {
+            {"*2\r\n$4\r\nPI\0G\r\n$3\r\na\0b\r\n", "-ERR unknown command 'PI', with args beginning with: 'a' \r\n"},
+            {"*2\r\n$4\r\nPI\u00c3\u00a9\r\n$1\r\n\u00ff\r\n",
+                "-ERR unknown command 'PI\u00c3\u00a9', with args beginning with: '\u00ff' \r\n"},
+            {"*2\r\n$6\r\nCONFIG\r\n$4\r\nx\0yz\r\n", "-ERR unknown subcommand 'x'. Try CONFIG HELP.\r\n"}};
+        try (RawConnection c = connect()) {
+            for (String[] request : cases) {
+                byte[] expected = request[1].getBytes(StandardCharsets.ISO_8859_1);
+                c.send(request[0].getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(new String(c.read(expected.length), StandardCharsets.ISO_8859_1)).isEqualTo(request[1]);
+            }
+        }
+    }
+
     // ---- pipelining and fragmentation
 
     @Test
