@@ -15,7 +15,7 @@ import javax.net.ssl.SSLSession;
 /**
  * Builds the pipeline of each accepted client connection: byte counting, RESP decoding, command handling.
  * On a TLS listener the connection first gets a TLS handler from the contexts in force at accept time and
- * the RESP handlers are added once the handshake has succeeded. A connection refused (maxclients, protected
+ * the RESP handlers are added once the handshake has succeeded; the client is registered on accept. A connection refused (maxclients, protected
  * mode) never gets the RESP handlers, so nothing it sent ever runs.
  */
 public final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -66,17 +66,16 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
             ch.close();
             return;
         }
+        // As in Redis, the client exists from accept: its handshake holds a place under maxclients, shows in
+        // CLIENT LIST and INFO, and is closed by the idle timeout like any client
         Client client = newClient(ch);
+        server.clients().add(client);
+        ch.closeFuture().addListener(f -> server.clients().remove(client));
         ch.pipeline()
             .addLast("tls", state.contexts().newServerHandler(ch.alloc()))
             .addLast("handshake", new TlsHandshakeHandler((ctx, session) -> {
                 client.tlsSession(session.getProtocol(), session.getCipherSuite(), state.generation());
-                // handshakes are not clients yet: others may have filled the last places meanwhile
-                if (full()) {
-                    refuse(ch, RefusedConnection.MAXCLIENTS);
-                } else {
-                    serve(ch, client);
-                }
+                serve(ch, client);
             }, tls.events(), "client"));
     }
 

@@ -13,11 +13,12 @@ public final class ClientRegistry {
     /** The map's size, kept beside it: a skip list counts by walking, and accept checks maxclients each time. */
     private final AtomicInteger connected = new AtomicInteger();
 
+    /** Adds a connection once: a TLS client is added on accept and again, with no effect, by its handler. */
     public void add(Client c) {
-        if (clients.put(c.id(), c) == null) {
+        if (clients.putIfAbsent(c.id(), c) == null) {
             connected.incrementAndGet();
+            received.incrementAndGet();
         }
-        received.incrementAndGet();
     }
 
     public void remove(Client c) {

@@ -9,6 +9,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.SslVerifyMode;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.redoubt.support.Eventually;
 import io.redoubt.support.OpenSslTool;
 import io.redoubt.support.RawConnection;
 import io.redoubt.support.RedisTools;
@@ -96,7 +97,25 @@ abstract class TlsListenerTestBase {
         try (TestServer s = start(); RawConnection raw = new RawConnection(tlsPort(s))) {
             raw.send("PING\r\n");
             assertThat(raw.closedByServer()).isTrue();
-            assertThat(s.server().clients().count()).isZero();
+            Eventually.holds("the closed connection is no client", () -> s.server().clients().count() == 0);
+        }
+    }
+
+    /** As in Redis: a connection is a client from accept, listed and counted while its handshake is pending. */
+    @Test
+    void aPendingHandshakeIsAClientThatTheIdleTimeoutCloses() throws Exception {
+        try (TestServer s = start(); RawConnection pending = new RawConnection(tlsPort(s))) {
+            Eventually.holds("the pending connection is a client", () -> s.server().clients().count() == 1);
+            try (RawConnection admin = new RawConnection(s.port())) {
+                String list = (String) admin.call("CLIENT", "LIST");
+                assertThat(list.lines()).hasSize(2)
+                    .anySatisfy(l -> assertThat(l).contains("laddr=127.0.0.1:" + tlsPort(s)).contains(" cmd=NULL ")
+                        .contains(" transport=tls tls-protocol= "));
+                assertThat((String) admin.call("INFO", "clients")).contains("connected_clients:2");
+                assertThat(admin.call("CONFIG", "SET", "timeout", "1")).isEqualTo("OK");
+            }
+            assertThat(pending.timeout(4000).closedByServer()).isTrue(); // well before the 10 s handshake limit
+            Eventually.holds("the closed handshake is no client", () -> s.server().clients().count() == 0);
         }
     }
 
