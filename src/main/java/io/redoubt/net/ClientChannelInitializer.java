@@ -15,8 +15,8 @@ import javax.net.ssl.SSLSession;
 /**
  * Builds the pipeline of each accepted client connection: byte counting, RESP decoding, command handling.
  * On a TLS listener the connection first gets a TLS handler from the contexts in force at accept time and
- * the RESP handlers are added once the handshake has succeeded; the client is registered on accept. A connection refused (maxclients, protected
- * mode) never gets the RESP handlers, so nothing it sent ever runs.
+ * the RESP handlers are added once the handshake has succeeded. A connection is a client from accept. One
+ * refused (maxclients, protected mode) never gets the RESP handlers, so nothing it sent ever runs.
  */
 public final class ClientChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final Server server;
@@ -50,27 +50,31 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
                 ch.config().setOption(EpollChannelOption.TCP_KEEPINTVL, Math.max(1, idle / 3));
             }
         }
-        if (tls == null) {
-            admit(ch);
-            return;
-        }
-        TlsState state = tls.current();
-        if (state == null) {
+        TlsState state = tls == null ? null : tls.current();
+        if (tls != null && state == null) {
             ch.close(); // cannot happen while the TLS listener is bound: it binds only after a successful load
             return;
         }
         if (full()) {
-            // Redis checks maxclients on accept, before any handshake: its error cannot be written yet, so the
-            // TLS client only sees the connection closed during the handshake
-            server.clients().countRejected();
-            ch.close();
+            if (tls == null) {
+                refuse(ch, RefusedConnection.MAXCLIENTS);
+            } else {
+                // Redis checks maxclients on accept, before any handshake: its error cannot be written yet, so
+                // the TLS client only sees the connection closed during the handshake
+                server.clients().countRejected();
+                ch.close();
+            }
             return;
         }
-        // As in Redis, the client exists from accept: its handshake holds a place under maxclients, shows in
-        // CLIENT LIST and INFO, and is closed by the idle timeout like any client
-        Client client = newClient(ch);
+        // As in Redis, the client exists from accept until its channel closes: a pending handshake holds a place
+        // under maxclients, shows in CLIENT LIST and INFO, and is closed by the idle timeout like any client
+        Client client = new Client(ch, requirepass.value().isEmpty(), transportName);
         server.clients().add(client);
         ch.closeFuture().addListener(f -> server.clients().remove(client));
+        if (tls == null) {
+            serve(ch, client);
+            return;
+        }
         ch.pipeline()
             .addLast("tls", state.contexts().newServerHandler(ch.alloc()))
             .addLast("handshake", new TlsHandshakeHandler((ctx, session) -> {
@@ -79,30 +83,19 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
             }, tls.events(), "client"));
     }
 
-    /** A plain connection, checked in Redis's order: maxclients on accept (no client id taken), then protected mode. */
-    private void admit(SocketChannel ch) {
-        if (full()) {
-            refuse(ch, RefusedConnection.MAXCLIENTS);
-            return;
-        }
-        serve(ch, newClient(ch));
-    }
-
+    /** Protected mode is checked once the client could be told (after the handshake), as Redis does. */
     private void serve(SocketChannel ch, Client client) {
         if (ProtectedMode.refuses(protectedMode.asBool(), requirepass.value(), ch.remoteAddress())) {
             refuse(ch, ProtectedMode.DENIED);
             return;
         }
+        server.clients().countReceived();
         ClientHandler handler = new ClientHandler(server, executor, client);
         ch.pipeline().addLast("resp", handler.decoder()).addLast("client", handler);
     }
 
     private boolean full() {
         return server.clients().count() >= maxclients.asLong();
-    }
-
-    private Client newClient(SocketChannel ch) {
-        return new Client(ch, requirepass.value().isEmpty(), transportName);
     }
 
     private void refuse(SocketChannel ch, String reply) {

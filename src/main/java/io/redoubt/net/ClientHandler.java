@@ -37,7 +37,6 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
     private final CommandContext context;
     private final List<Object> pending = new ArrayList<>();
     private final RespDecoder decoder;
-    private boolean registered;
     private boolean waitingForPause;
     /** Blocked on keys; set and cleared on this channel's event loop only. */
     private boolean blockedOnKeys;
@@ -64,28 +63,11 @@ public final class ClientHandler extends ChannelInboundHandlerAdapter implements
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         client.output(new ClientOutput(ctx, client, server.stats(), server.directives().get("client-output-buffer-limit")));
-        if (ctx.channel().isActive()) {
-            register(ctx); // added after a TLS handshake: the channel became active long ago
-        }
     }
 
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        register(ctx);
-        ctx.fireChannelActive();
-    }
-
-    private void register(ChannelHandlerContext ctx) {
-        if (registered) {
-            return; // an accepted channel is already active when its handlers are added
-        }
-        registered = true; // admitted already: ClientChannelInitializer refuses before this handler exists
-        server.clients().add(client);
-    }
-
+    /** The client leaves the registry when its channel closes (ClientChannelInitializer registered it on accept). */
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        server.clients().remove(client);
         client.output().close();
         if (blockedOnKeys || context.transaction().watching() || client.subscriptions().active()) {
             ReentrantLock lock = server.keyspace().lock();

@@ -13,12 +13,18 @@ public final class ClientRegistry {
     /** The map's size, kept beside it: a skip list counts by walking, and accept checks maxclients each time. */
     private final AtomicInteger connected = new AtomicInteger();
 
-    /** Adds a connection once: a TLS client is added on accept and again, with no effect, by its handler. */
     public void add(Client c) {
-        if (clients.putIfAbsent(c.id(), c) == null) {
+        if (clients.put(c.id(), c) == null) {
             connected.incrementAndGet();
-            received.incrementAndGet();
         }
+    }
+
+    /**
+     * Counts a connection in total_connections_received: as Redis does, once it is served (its handshake done and
+     * protected mode passed), not when accepted.
+     */
+    public void countReceived() {
+        received.incrementAndGet();
     }
 
     public void remove(Client c) {
