@@ -29,7 +29,8 @@ public enum TlsEngine {
 
     /**
      * Picks the engine. Auto prefers OpenSSL, but takes the JDK engine when tls-ciphersuites is set, since
-     * BoringSSL cannot restrict TLS 1.3 suites and the JDK can; the reason goes into the warnings.
+     * BoringSSL cannot restrict TLS 1.3 suites and the JDK can, and when tls-protocols leaves out a version
+     * between two it enables, since BoringSSL would enable it; the reason goes into the warnings.
      */
     public static TlsEngine choose(String setting, TlsSettings s, List<String> warnings) {
         String v = setting == null ? "auto" : setting.trim().toLowerCase(Locale.ROOT);
@@ -43,6 +44,12 @@ public enum TlsEngine {
                     warnings.add("tls-ciphersuites is not honoured by the OpenSSL engine (BoringSSL always offers "
                         + "its TLS 1.3 suites); use redoubt.tls-engine=jdk or auto to enforce it");
                 }
+                String leftOut = s.protocolsLeftOut();
+                if (!leftOut.isEmpty()) {
+                    warnings.add("tls-protocols leaves out " + leftOut + ", which the OpenSSL engine accepts anyway "
+                        + "(BoringSSL enables every version from the lowest to the highest); use "
+                        + "redoubt.tls-engine=jdk or auto to enforce it");
+                }
                 return OPENSSL;
             }
             case "jdk" -> {
@@ -55,6 +62,13 @@ public enum TlsEngine {
                 if (!s.ciphersuites().isEmpty()) {
                     warnings.add("tls-ciphersuites is set: using the JDK TLS engine, which can restrict TLS 1.3 "
                         + "suites (BoringSSL cannot)");
+                    return JDK;
+                }
+                String leftOut = s.protocolsLeftOut();
+                if (!leftOut.isEmpty()) {
+                    warnings.add("tls-protocols leaves out " + leftOut + " between versions it enables: using the "
+                        + "JDK TLS engine, which can refuse it (BoringSSL enables every version from the lowest "
+                        + "to the highest)");
                     return JDK;
                 }
                 return OPENSSL;

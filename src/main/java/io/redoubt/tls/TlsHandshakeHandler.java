@@ -2,6 +2,7 @@ package io.redoubt.tls;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.redoubt.util.RateLimitedLog;
@@ -51,6 +52,10 @@ public final class TlsHandshakeHandler extends ChannelInboundHandlerAdapter {
                     HandshakeFailure.reason(done.cause()), ctx.channel().remoteAddress(), ctx.channel().localAddress());
                 events.handshakeFailed(listener, why);
                 observer.failed(ctx, why);
+                if (why == HandshakeFailure.PLAINTEXT) {
+                    // as from Redis, whose OpenSSL leaves the rest of the text unread, so closing resets it
+                    ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+                }
                 ctx.close();
             }
             return;

@@ -88,6 +88,29 @@ public record TlsSettings(
         return List.copyOf(out);
     }
 
+    /**
+     * The versions tls-protocols leaves out between the lowest and the highest it enables, space separated
+     * ("" when none): "TLSv1.1 TLSv1.3" leaves out TLSv1.2. OpenSSL in Redis disables each version left out;
+     * BoringSSL enables every version from the lowest to the highest.
+     */
+    public String protocolsLeftOut() {
+        List<String> order = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+        List<String> enabled = enabledProtocols();
+        int low = order.size();
+        int high = -1;
+        for (String p : enabled) {
+            low = Math.min(low, order.indexOf(p));
+            high = Math.max(high, order.indexOf(p));
+        }
+        List<String> missing = new ArrayList<>();
+        for (int i = low + 1; i < high; i++) {
+            if (!enabled.contains(order.get(i))) {
+                missing.add(order.get(i));
+            }
+        }
+        return String.join(" ", missing);
+    }
+
     /** Every file this configuration reads, for the file watcher and the status report. */
     public List<Path> files() {
         List<Path> out = new ArrayList<>();

@@ -206,6 +206,16 @@ public final class RawConnection implements AutoCloseable {
         }
     }
 
+    /** True when the server ended the connection with a reset (RST) rather than a normal close. */
+    public boolean resetByServer() throws IOException {
+        try {
+            in.read();
+            return false;
+        } catch (java.net.SocketException e) {
+            return String.valueOf(e.getMessage()).contains("reset");
+        }
+    }
+
     /** Sets how long reads wait before giving up. */
     public RawConnection timeout(int millis) throws IOException {
         socket.setSoTimeout(millis);

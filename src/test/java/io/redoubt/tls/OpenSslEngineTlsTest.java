@@ -27,4 +27,14 @@ class OpenSslEngineTlsTest extends TlsListenerTestBase {
             }
         }
     }
+
+    /** BoringSSL cannot leave a version out of the middle of a range: forced, the engine warns and accepts it. */
+    @Test
+    void aVersionLeftOutInTheMiddleIsAcceptedWithAWarning() {
+        try (TestServer s = start("tls-protocols=TLSv1.1 TLSv1.3")) {
+            assertThat(s.server().tls().current().warnings()).anyMatch(w -> w.startsWith(
+                "tls-protocols leaves out TLSv1.2, which the OpenSSL engine accepts anyway"));
+            assertThat(OpenSslTool.ponged(OpenSslTool.sClient(tlsPort(s), certs, true, "-tls1_3"))).isTrue();
+        }
+    }
 }

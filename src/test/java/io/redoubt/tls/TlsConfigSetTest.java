@@ -2,6 +2,7 @@ package io.redoubt.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.handler.ssl.OpenSsl;
 import io.redoubt.support.OpenSslTool;
 import io.redoubt.support.RawConnection;
 import io.redoubt.support.RedisTools;
@@ -102,6 +103,26 @@ class TlsConfigSetTest {
             assertThat(c.call("CONFIG", "GET", "tls-port")).isEqualTo(java.util.List.of("tls-port", "0"));
             assertThat(c.call("CONFIG", "SET", "tls-protocols", "TLSv1.3", "tls-port", Integer.toString(tlsPort))).isEqualTo("OK");
             assertThat(RedisTools.cliTls(certs, tlsPort, true, "PING")).isEqualTo("PONG");
+        }
+    }
+
+    /** As OpenSSL in Redis disables each version left out; BoringSSL would enable the whole range, so auto takes the JDK. */
+    @Test
+    void aVersionLeftOutBetweenTwoEnabledOnesIsRefused() throws Exception {
+        TestCerts certs = TestCerts.shared();
+        int tlsPort = TestServer.freePort();
+        try (TestServer s = TestServer.start(certs.serverDirectives(tlsPort, "tls-protocols=TLSv1.1 TLSv1.3"));
+             RawConnection c = new RawConnection(s.port())) {
+            assertThat(OpenSslTool.ponged(OpenSslTool.sClient(tlsPort, certs, true, "-tls1_2"))).isFalse();
+            assertThat(OpenSslTool.ponged(OpenSslTool.sClient(tlsPort, certs, true, "-tls1_3"))).isTrue();
+            assertThat(s.server().tls().current().engine()).isEqualTo(TlsEngine.JDK);
+            assertThat(s.server().tls().current().warnings())
+                .anyMatch(w -> w.startsWith("tls-protocols leaves out TLSv1.2 between versions it enables"));
+            // without the gap the default engine is back at the reload, and TLS 1.2 with it
+            assertThat(c.call("CONFIG", "SET", "tls-protocols", "TLSv1.2 TLSv1.3")).isEqualTo("OK");
+            assertThat(s.server().tls().current().engine())
+                .isEqualTo(OpenSsl.isAvailable() ? TlsEngine.OPENSSL : TlsEngine.JDK);
+            assertThat(OpenSslTool.ponged(OpenSslTool.sClient(tlsPort, certs, true, "-tls1_2"))).isTrue();
         }
     }
 
