@@ -128,6 +128,9 @@ abstract class TlsListenerTestBase {
         try (TestServer s = start("port=0")) {
             assertThat(cliTls(tlsPort(s), true, "PING")).isEqualTo("PONG");
             assertThat(s.server().listening()).allMatch(a -> a.endsWith("(tls)"));
+            // INFO lists the listeners as Redis 7.2 does: the TLS one as listener2, none for a port of 0
+            String info = cliTls(tlsPort(s), true, "INFO", "server");
+            assertThat(info).doesNotContain("listener0:").contains("listener2:name=tls,bind=127.0.0.1,port=" + tlsPort(s));
             assertThatThrownBy(() -> new Socket("127.0.0.1", plainPort).close()).isInstanceOf(ConnectException.class);
             // and back: CONFIG SET opens the plain port at runtime
             assertThat(cliTls(tlsPort(s), true, "CONFIG", "SET", "port", Integer.toString(plainPort))).isEqualTo("OK");

@@ -71,13 +71,22 @@ final class InfoSections {
             .field("lru_clock", (nowMs / 1000) & ((1 << 24) - 1))
             .field("executable", ProcessInfo.executable())
             .field("config_file", configFile());
-        StringBuilder listener = new StringBuilder("name=tcp");
-        for (String addr : d.get("bind").value().trim().split("\\s+")) {
-            listener.append(",bind=").append(addr);
-        }
-        field("listener0", listener.append(",port=").append(d.get("port").value()))
-            .field("redoubt_version", Server.REDOUBT_VERSION)
+        listener("listener0", "tcp", d.get("port").asInt()); // numbered as Redis 7.2 numbers its connection types
+        listener("listener2", "tls", d.get("tls-port").asInt());
+        field("redoubt_version", Server.REDOUBT_VERSION)
             .field("io_engine", server.ioEngine());
+    }
+
+    /** A listener line, for a listener with a port (Redis leaves out one whose port is 0 at start-up). */
+    private void listener(String name, String type, int port) {
+        if (port == 0) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("name=").append(type);
+        for (String addr : server.directives().get("bind").value().trim().split("\\s+")) {
+            line.append(",bind=").append(addr);
+        }
+        field(name, line.append(",port=").append(port));
     }
 
     private String configFile() {

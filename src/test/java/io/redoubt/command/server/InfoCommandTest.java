@@ -101,6 +101,7 @@ class InfoCommandTest {
             assertThat(s.get("executable")).contains("java");
             assertThat(s).containsKey("config_file");
             assertThat(s.get("listener0")).isEqualTo("name=tcp,bind=127.0.0.1,port=" + server.port());
+            assertThat(s).doesNotContainKey("listener2"); // no TLS listener
             List<String> names = new ArrayList<>(s.keySet());
             assertThat(names.subList(names.size() - 2, names.size())).containsExactly("redoubt_version", "io_engine");
             assertThat(s.get("io_engine")).isEqualTo(server.server().ioEngine()).isIn("epoll", "nio");
