@@ -175,9 +175,13 @@ final class RememberingTrustManager extends X509ExtendedTrustManager {
         return new Validity(notBefore, notAfter);
     }
 
+    /**
+     * None, as from Redis, whose OpenSSL context is given no client CA list: both engines would otherwise name
+     * every trusted CA in the certificate request, telling any unauthenticated client what the server trusts.
+     */
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-        return pkix.getAcceptedIssuers();
+        return new X509Certificate[0];
     }
 
     int remembered() {

@@ -73,6 +73,19 @@ abstract class TlsListenerTestBase {
         }
     }
 
+    /** As from Redis: the certificate request names no CA, so an unauthenticated client learns nothing of them. */
+    @Test
+    void theCertificateRequestNamesNoCa() {
+        try (TestServer s = start()) {
+            for (String version : new String[] {"-tls1_2", "-tls1_3"}) {
+                String out = OpenSslTool.sClient(tlsPort(s), certs, true, version);
+                assertThat(OpenSslTool.ponged(out)).as(version).isTrue();
+                assertThat(out).as(version).contains("No client certificate CA names sent")
+                    .doesNotContain("Acceptable client certificate CA names");
+            }
+        }
+    }
+
     @Test
     void authClientsOptionalAndNo() {
         try (TestServer s = start("tls-auth-clients=optional")) {
