@@ -28,9 +28,8 @@ public enum TlsEngine {
     }
 
     /**
-     * Picks the engine. Auto prefers OpenSSL, but takes the JDK engine when tls-ciphersuites is set, since
-     * BoringSSL cannot restrict TLS 1.3 suites and the JDK can, and when tls-protocols leaves out a version
-     * between two it enables, since BoringSSL would enable it; the reason goes into the warnings.
+     * Picks the engine. Auto prefers OpenSSL, but takes the JDK engine when the settings ask for something
+     * BoringSSL cannot do and the JDK can (see {@link #beyondBoringSsl}); the reason goes into the warnings.
      */
     public static TlsEngine choose(String setting, TlsSettings s, List<String> warnings) {
         String v = setting == null ? "auto" : setting.trim().toLowerCase(Locale.ROOT);
@@ -40,15 +39,9 @@ public enum TlsEngine {
                     throw new TlsException("redoubt.tls-engine is openssl, but OpenSSL (netty-tcnative) is not "
                         + "available: " + OpenSsl.unavailabilityCause());
                 }
-                if (!s.ciphersuites().isEmpty()) {
-                    warnings.add("tls-ciphersuites is not honoured by the OpenSSL engine (BoringSSL always offers "
-                        + "its TLS 1.3 suites); use redoubt.tls-engine=jdk or auto to enforce it");
-                }
-                String leftOut = s.protocolsLeftOut();
-                if (!leftOut.isEmpty()) {
-                    warnings.add("tls-protocols leaves out " + leftOut + ", which the OpenSSL engine accepts anyway "
-                        + "(BoringSSL enables every version from the lowest to the highest); use "
-                        + "redoubt.tls-engine=jdk or auto to enforce it");
+                for (String limit : beyondBoringSsl(s)) {
+                    warnings.add(limit + ": not honoured by the OpenSSL engine; use redoubt.tls-engine=jdk or auto "
+                        + "to enforce it");
                 }
                 return OPENSSL;
             }
@@ -59,21 +52,32 @@ public enum TlsEngine {
                 if (!OpenSsl.isAvailable()) {
                     return JDK;
                 }
-                if (!s.ciphersuites().isEmpty()) {
-                    warnings.add("tls-ciphersuites is set: using the JDK TLS engine, which can restrict TLS 1.3 "
-                        + "suites (BoringSSL cannot)");
-                    return JDK;
+                List<String> limits = beyondBoringSsl(s);
+                if (limits.isEmpty()) {
+                    return OPENSSL;
                 }
-                String leftOut = s.protocolsLeftOut();
-                if (!leftOut.isEmpty()) {
-                    warnings.add("tls-protocols leaves out " + leftOut + " between versions it enables: using the "
-                        + "JDK TLS engine, which can refuse it (BoringSSL enables every version from the lowest "
-                        + "to the highest)");
-                    return JDK;
-                }
-                return OPENSSL;
+                limits.forEach(limit -> warnings.add(limit + ": using the JDK TLS engine, which honours it"));
+                return JDK;
             }
             default -> throw new TlsException("redoubt.tls-engine must be auto, openssl or jdk, not '" + setting + "'");
         }
+    }
+
+    /**
+     * What the settings ask that BoringSSL cannot do: restrict the TLS 1.3 suites (it always offers its own),
+     * or leave out a protocol version between two enabled ones (it enables every version from the lowest to
+     * the highest, where Redis's OpenSSL disables each one left out).
+     */
+    private static List<String> beyondBoringSsl(TlsSettings s) {
+        List<String> out = new java.util.ArrayList<>();
+        if (!s.ciphersuites().isEmpty()) {
+            out.add("tls-ciphersuites is set (BoringSSL always offers its TLS 1.3 suites)");
+        }
+        String leftOut = s.protocolsLeftOut();
+        if (!leftOut.isEmpty()) {
+            out.add("tls-protocols leaves out " + leftOut + " between versions it enables (BoringSSL enables "
+                + "every version from the lowest to the highest)");
+        }
+        return out;
     }
 }
