@@ -59,11 +59,9 @@ public final class TlsContexts {
                 server.trustManager(trust);
                 client.trustManager(trust);
             }
-            if (ciphers != null) {
-                var filter = engine == TlsEngine.JDK ? SupportedCipherSuiteFilter.INSTANCE : IdentityCipherSuiteFilter.INSTANCE;
-                server.ciphers(ciphers, filter);
-                client.ciphers(ciphers, filter);
-            }
+            var filter = engine == TlsEngine.JDK ? SupportedCipherSuiteFilter.INSTANCE : IdentityCipherSuiteFilter.INSTANCE;
+            server.ciphers(ciphers, filter);
+            client.ciphers(ciphers, filter);
             SslContext serverCtx = server.build();
             if (serverCtx.sessionContext() instanceof OpenSslSessionContext openssl) {
                 openssl.setSessionCacheEnabled(s.sessionCaching());
@@ -81,13 +79,14 @@ public final class TlsContexts {
         }
     }
 
-    /** tls-ciphers and tls-ciphersuites combined; null when both are unset (engine defaults). */
+    /**
+     * tls-ciphers and tls-ciphersuites combined, each unset one replaced by the engine's own defaults. Unset
+     * tls-ciphers leaves Redis with OpenSSL's DEFAULT list, so each engine gets its own full default list
+     * (ChaCha20 and ECDSA CBC suites included), not Netty's narrower choice.
+     */
     private static List<String> ciphers(TlsSettings s, TlsEngine engine, List<String> warnings) {
         List<String> tls12 = CipherList.tls12(s.ciphers(), engine);
         List<String> tls13 = CipherList.tls13(s.ciphersuites(), warnings);
-        if (tls12 == null && tls13 == null) {
-            return null;
-        }
         List<String> all = new ArrayList<>();
         all.addAll(tls12 != null ? tls12 : defaults(engine, false));
         all.addAll(tls13 != null ? tls13 : defaults(engine, true));

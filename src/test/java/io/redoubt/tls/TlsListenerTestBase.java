@@ -204,6 +204,16 @@ abstract class TlsListenerTestBase {
         }
     }
 
+    /** As from Redis, whose default is OpenSSL's DEFAULT list: a TLS 1.2 client offering only ChaCha20 connects. */
+    @Test
+    void theDefaultCiphersServeATls12ClientOfferingOnlyChaCha20() {
+        try (TestServer s = start()) {
+            String out = OpenSslTool.sClient(tlsPort(s), certs, true, "-tls1_2", "-cipher", "ECDHE-RSA-CHACHA20-POLY1305");
+            assertThat(OpenSslTool.ponged(out)).isTrue();
+            assertThat(OpenSslTool.cipher(out)).isEqualTo("ECDHE-RSA-CHACHA20-POLY1305");
+        }
+    }
+
     @Test
     void excludedCipherIsRefused() {
         try (TestServer s = start("tls-protocols=TLSv1.2", "tls-ciphers=DEFAULT:-ECDHE-RSA-AES128-GCM-SHA256")) {
