@@ -93,7 +93,7 @@ public final class TlsContexts {
         return all;
     }
 
-    /** The engine's own default ciphers of one TLS generation, to keep when only the other is configured. */
+    /** The engine's own default ciphers of one TLS generation, for the directive left unset. */
     private static List<String> defaults(TlsEngine engine, boolean tls13) {
         List<String> out = new ArrayList<>();
         List<String> names = engine == TlsEngine.OPENSSL

@@ -2,6 +2,7 @@ package io.redoubt.tls;
 
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslProvider;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -69,7 +70,7 @@ public enum TlsEngine {
      * the highest, where Redis's OpenSSL disables each one left out).
      */
     private static List<String> beyondBoringSsl(TlsSettings s) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         if (!s.ciphersuites().isEmpty()) {
             out.add("tls-ciphersuites is set (BoringSSL always offers its TLS 1.3 suites)");
         }
