@@ -58,6 +58,9 @@ public record TlsSettings(
         return !clientCertFile.isEmpty() && !clientKeyFile.isEmpty();
     }
 
+    /** The protocol versions tls-protocols may name, as the engines spell them, oldest first. */
+    private static final List<String> VERSIONS = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+
     /** The same settings with another tls-auth-clients. */
     public TlsSettings withAuthClients(ClientAuth auth) {
         return new TlsSettings(port, certFile, keyFile, keyPass, clientCertFile, clientKeyFile, clientKeyPass,
@@ -76,14 +79,8 @@ public record TlsSettings(
         }
         List<String> out = new ArrayList<>();
         for (String p : protocols.split(" ", -1)) {
-            switch (p.toLowerCase(java.util.Locale.ROOT)) {
-                case "tlsv1" -> out.add("TLSv1");
-                case "tlsv1.1" -> out.add("TLSv1.1");
-                case "tlsv1.2" -> out.add("TLSv1.2");
-                case "tlsv1.3" -> out.add("TLSv1.3");
-                default -> throw new TlsException("Invalid tls-protocols specified. Use a combination of 'TLSv1', "
-                    + "'TLSv1.1', 'TLSv1.2' and 'TLSv1.3'.");
-            }
+            out.add(VERSIONS.stream().filter(p::equalsIgnoreCase).findFirst().orElseThrow(() -> new TlsException(
+                "Invalid tls-protocols specified. Use a combination of 'TLSv1', 'TLSv1.1', 'TLSv1.2' and 'TLSv1.3'.")));
         }
         return List.copyOf(out);
     }
@@ -94,18 +91,17 @@ public record TlsSettings(
      * BoringSSL enables every version from the lowest to the highest.
      */
     public String protocolsLeftOut() {
-        List<String> order = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
         List<String> enabled = enabledProtocols();
-        int low = order.size();
+        int low = VERSIONS.size();
         int high = -1;
         for (String p : enabled) {
-            low = Math.min(low, order.indexOf(p));
-            high = Math.max(high, order.indexOf(p));
+            low = Math.min(low, VERSIONS.indexOf(p));
+            high = Math.max(high, VERSIONS.indexOf(p));
         }
         List<String> missing = new ArrayList<>();
         for (int i = low + 1; i < high; i++) {
-            if (!enabled.contains(order.get(i))) {
-                missing.add(order.get(i));
+            if (!enabled.contains(VERSIONS.get(i))) {
+                missing.add(VERSIONS.get(i));
             }
         }
         return String.join(" ", missing);
