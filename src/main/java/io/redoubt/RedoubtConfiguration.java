@@ -55,10 +55,9 @@ public class RedoubtConfiguration {
     }
 
     @Bean
-    ServerLifecycle serverLifecycle(Server server, TlsReloader tls, ConfigurableApplicationContext context,
-                                    Environment env) {
+    ServerLifecycle serverLifecycle(Server server, TlsReloader tls, ConfigurableApplicationContext context) {
         server.onShutdown(new ServerShutdown(context, false)); // RedoubtApplication.main makes it exit the JVM too
-        int ioThreads = env.getProperty("redoubt.io-threads", Integer.class, Runtime.getRuntime().availableProcessors());
-        return new ServerLifecycle(server, new CommandExecutor(server), tls, Math.max(1, ioThreads));
+        int ioThreads = server.directives().get("io-threads").asInt();
+        return new ServerLifecycle(server, new CommandExecutor(server), tls, ioThreads);
     }
 }

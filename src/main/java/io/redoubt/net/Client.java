@@ -3,6 +3,7 @@ package io.redoubt.net;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.unix.UnixChannel;
+import io.netty.util.concurrent.EventExecutor;
 import io.redoubt.pubsub.Subscriptions;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -99,6 +100,18 @@ public final class Client implements RespDecoder.AuthState {
     /** "tcp" or "tls" so CLIENT LIST and metrics can tell the listeners apart. */
     public String transport() {
         return transport;
+    }
+
+    /** The I/O thread serving it, as Redis 8 numbers them: its event loop's place among the io-threads. */
+    public int ioThread() {
+        int i = 0;
+        for (EventExecutor loop : channel.eventLoop().parent()) {
+            if (loop == channel.eventLoop()) {
+                return i;
+            }
+            i++;
+        }
+        return 0;
     }
 
     public long createdMs() {

@@ -37,6 +37,8 @@ class RedisConfFixtureTest {
         entry("timeout", "300"),
         entry("maxclients", "5000"),
         entry("protected-mode", "no"),
+        entry("io-threads", "96"),
+        entry("io-threads-do-reads", "yes"),
         entry("proto-max-bulk-len", "104857600"),
         entry("client-query-buffer-limit", "2147483648"),
         entry("client-output-buffer-limit", "normal 0 0 0 slave 268435456 67108864 60 pubsub 67108864 16777216 90"),

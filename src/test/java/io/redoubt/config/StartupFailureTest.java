@@ -53,6 +53,13 @@ class StartupFailureTest {
     }
 
     @Test
+    void ioThreadsOutOfRedisRange() throws IOException {
+        Path conf = write("redis.conf", "io-threads 129\n");
+        assertThat(failure(List.of("--redoubt.config-file=" + conf), Map.of()))
+            .isEqualTo("*** Redoubt could not start: Bad directive 'io-threads' at " + conf + ":1: argument must be between 1 and 128 inclusive\n");
+    }
+
+    @Test
     void unknownDirectiveInApplicationProperties() throws IOException {
         Path yml = write("test.yml", "redoubt:\n  port: 0\n  maxclient: 10\n");
         assertThat(failure(List.of("--spring.config.location=file:" + yml), Map.of()))

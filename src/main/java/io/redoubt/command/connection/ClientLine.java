@@ -40,6 +40,7 @@ public final class ClientLine {
             .append(" resp=").append(c.resp())
             .append(" lib-name=").append(c.libName() == null ? "" : c.libName())
             .append(" lib-ver=").append(c.libVersion() == null ? "" : c.libVersion())
+            .append(" io-thread=").append(c.ioThread())
             .append(" tot-net-in=").append(c.netIn())
             .append(" tot-net-out=").append(c.netOut())
             .append(" tot-cmds=").append(c.commandsProcessed())
