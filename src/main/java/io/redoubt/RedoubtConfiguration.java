@@ -55,9 +55,11 @@ public class RedoubtConfiguration {
     }
 
     @Bean
-    ServerLifecycle serverLifecycle(Server server, TlsReloader tls, ConfigurableApplicationContext context) {
+    ServerLifecycle serverLifecycle(Server server, TlsReloader tls, ConfigurableApplicationContext context,
+                                    Environment env) {
         server.onShutdown(new ServerShutdown(context, false)); // RedoubtApplication.main makes it exit the JVM too
         int ioThreads = server.directives().get("io-threads").asInt();
-        return new ServerLifecycle(server, new CommandExecutor(server), tls, ioThreads);
+        Duration spin = env.getProperty("redoubt.io-spin", Duration.class, Duration.ofNanos(50_000));
+        return new ServerLifecycle(server, new CommandExecutor(server), tls, ioThreads, (int) spin.toNanos() / 1000);
     }
 }

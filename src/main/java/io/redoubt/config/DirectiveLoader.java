@@ -32,7 +32,7 @@ public final class DirectiveLoader {
     public static final String PREFIX = "redoubt";
     /** Redoubt's own settings under the same prefix that are not redis.conf directives. */
     private static final Set<String> OWN_PROPERTIES = Set.of("config-file", "tls-engine", "tls-auto-reload",
-        "tls-auto-reload-quiet-period", "tls-expiry-warning", "dev-certs-dir");
+        "tls-auto-reload-quiet-period", "tls-expiry-warning", "dev-certs-dir", "io-spin");
 
     private DirectiveLoader() {
     }

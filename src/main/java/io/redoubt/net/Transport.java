@@ -21,10 +21,13 @@ public final class Transport implements AutoCloseable {
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
 
-    public Transport(int ioThreads) {
+    /** {@code spinMicros}: how long an idle epoll loop polls before it sleeps (0: it sleeps at once). */
+    public Transport(int ioThreads, int spinMicros) {
         IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        IoHandlerFactory spinning = epoll && spinMicros > 0
+            ? EpollIoHandler.newFactory(0, () -> new SpinBeforeSleep(spinMicros * 1000L)) : factory;
         acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("redoubt-accept"), factory);
-        workers = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("redoubt-io"), factory);
+        workers = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("redoubt-io"), spinning);
     }
 
     public String engine() {

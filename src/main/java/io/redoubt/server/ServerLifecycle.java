@@ -36,10 +36,12 @@ public final class ServerLifecycle implements SmartLifecycle {
 
     /** Netty I/O threads: decoding, TLS and command execution (one at a time, under the keyspace lock). */
     private final int ioThreads;
+    private final int spinMicros;
 
-    public ServerLifecycle(Server server, CommandExecutor executor, TlsReloader tls, int ioThreads) {
+    public ServerLifecycle(Server server, CommandExecutor executor, TlsReloader tls, int ioThreads, int spinMicros) {
         this.server = server;
         this.ioThreads = ioThreads;
+        this.spinMicros = spinMicros;
         this.executor = executor;
         this.tls = tls;
     }
@@ -66,7 +68,7 @@ public final class ServerLifecycle implements SmartLifecycle {
         }
         // the AOF is loaded (or created) before anything listens; a bad one stops start-up with Redis's reason
         server.aof().startUp(new ExecutorReplayer(server, executor));
-        transport = new Transport(ioThreads);
+        transport = new Transport(ioThreads, spinMicros);
         server.ioEngine(transport.engine());
         int backlog = d.get("tcp-backlog").asInt();
         plain = new Listener("tcp", transport, backlog, new ClientChannelInitializer(server, executor, null));

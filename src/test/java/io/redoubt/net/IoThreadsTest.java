@@ -65,6 +65,14 @@ class IoThreadsTest {
         }
     }
 
+    @Test
+    void aLoopThatSleepsAtOnceServesAsWell() {
+        try (TestServer server = TestServer.start("io-spin=0s"); Jedis jedis = new Jedis(server.host(), server.port())) {
+            assertThat(jedis.set("k", "v")).isEqualTo("OK");
+            assertThat(jedis.get("k")).isEqualTo("v");
+        }
+    }
+
     private static Set<Integer> ioThreadsOf(String clientList) {
         Set<Integer> threads = new TreeSet<>();
         for (String line : clientList.split("\n")) {
