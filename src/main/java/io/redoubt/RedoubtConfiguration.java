@@ -60,6 +60,6 @@ public class RedoubtConfiguration {
         server.onShutdown(new ServerShutdown(context, false)); // RedoubtApplication.main makes it exit the JVM too
         int ioThreads = server.directives().get("io-threads").asInt();
         Duration spin = env.getProperty("redoubt.io-spin", Duration.class, Duration.ofNanos(50_000));
-        return new ServerLifecycle(server, new CommandExecutor(server), tls, ioThreads, (int) spin.toNanos() / 1000);
+        return new ServerLifecycle(server, new CommandExecutor(server), tls, ioThreads, spin.toNanos());
     }
 }

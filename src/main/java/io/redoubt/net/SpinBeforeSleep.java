@@ -26,9 +26,8 @@ final class SpinBeforeSleep implements SelectStrategy {
 
     @Override
     public int calculateStrategy(IntSupplier selectNow, boolean hasTasks) throws Exception {
-        int ready = selectNow.get();
-        if (ready > 0 || hasTasks) {
-            return ready;
+        if (hasTasks) {
+            return selectNow.get(); // tasks are waiting: take what is ready without waiting
         }
         if (toSkip > 0) {
             toSkip--;
@@ -36,12 +35,12 @@ final class SpinBeforeSleep implements SelectStrategy {
         }
         long deadline = System.nanoTime() + spinNanos;
         do {
-            Thread.onSpinWait();
-            ready = selectNow.get();
+            int ready = selectNow.get();
             if (ready > 0) {
                 skipsAfterMiss = 0;
                 return ready;
             }
+            Thread.onSpinWait();
         } while (System.nanoTime() - deadline < 0);
         skipsAfterMiss = Math.min(MAX_SKIPS, Math.max(1, skipsAfterMiss * 2));
         toSkip = skipsAfterMiss;

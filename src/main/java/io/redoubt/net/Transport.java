@@ -21,11 +21,11 @@ public final class Transport implements AutoCloseable {
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
 
-    /** {@code spinMicros}: how long an idle epoll loop polls before it sleeps (0: it sleeps at once). */
-    public Transport(int ioThreads, int spinMicros) {
+    /** {@code spinNanos}: how long an idle epoll loop polls before it sleeps (0: it sleeps at once). */
+    public Transport(int ioThreads, long spinNanos) {
         IoHandlerFactory factory = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        IoHandlerFactory spinning = epoll && spinMicros > 0
-            ? EpollIoHandler.newFactory(0, () -> new SpinBeforeSleep(spinMicros * 1000L)) : factory;
+        IoHandlerFactory spinning = epoll && spinNanos > 0
+            ? EpollIoHandler.newFactory(0, () -> new SpinBeforeSleep(spinNanos)) : factory;
         acceptors = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("redoubt-accept"), factory);
         workers = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("redoubt-io"), spinning);
     }

@@ -36,12 +36,12 @@ public final class ServerLifecycle implements SmartLifecycle {
 
     /** Netty I/O threads: decoding, TLS and command execution (one at a time, under the keyspace lock). */
     private final int ioThreads;
-    private final int spinMicros;
+    private final long spinNanos;
 
-    public ServerLifecycle(Server server, CommandExecutor executor, TlsReloader tls, int ioThreads, int spinMicros) {
+    public ServerLifecycle(Server server, CommandExecutor executor, TlsReloader tls, int ioThreads, long spinNanos) {
         this.server = server;
         this.ioThreads = ioThreads;
-        this.spinMicros = spinMicros;
+        this.spinNanos = spinNanos;
         this.executor = executor;
         this.tls = tls;
     }
@@ -68,7 +68,7 @@ public final class ServerLifecycle implements SmartLifecycle {
         }
         // the AOF is loaded (or created) before anything listens; a bad one stops start-up with Redis's reason
         server.aof().startUp(new ExecutorReplayer(server, executor));
-        transport = new Transport(ioThreads, spinMicros);
+        transport = new Transport(ioThreads, spinNanos);
         server.ioEngine(transport.engine());
         int backlog = d.get("tcp-backlog").asInt();
         plain = new Listener("tcp", transport, backlog, new ClientChannelInitializer(server, executor, null));
