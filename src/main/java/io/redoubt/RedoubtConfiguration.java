@@ -58,8 +58,7 @@ public class RedoubtConfiguration {
     ServerLifecycle serverLifecycle(Server server, TlsReloader tls, ConfigurableApplicationContext context,
                                     Environment env) {
         server.onShutdown(new ServerShutdown(context, false)); // RedoubtApplication.main makes it exit the JVM too
-        int ioThreads = server.directives().get("io-threads").asInt();
         Duration spin = env.getProperty("redoubt.io-spin", Duration.class, Duration.ofNanos(50_000));
-        return new ServerLifecycle(server, new CommandExecutor(server), tls, ioThreads, spin.toNanos());
+        return new ServerLifecycle(server, new CommandExecutor(server), tls, spin.toNanos());
     }
 }

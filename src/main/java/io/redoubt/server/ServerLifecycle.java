@@ -34,13 +34,11 @@ public final class ServerLifecycle implements SmartLifecycle {
     private final ProcessFiles processFiles = new ProcessFiles();
     private volatile boolean running;
 
-    /** Netty I/O threads: decoding, TLS and command execution (one at a time, under the keyspace lock). */
-    private final int ioThreads;
+    /** How long an idle I/O loop polls before it sleeps (redoubt.io-spin). */
     private final long spinNanos;
 
-    public ServerLifecycle(Server server, CommandExecutor executor, TlsReloader tls, int ioThreads, long spinNanos) {
+    public ServerLifecycle(Server server, CommandExecutor executor, TlsReloader tls, long spinNanos) {
         this.server = server;
-        this.ioThreads = ioThreads;
         this.spinNanos = spinNanos;
         this.executor = executor;
         this.tls = tls;
@@ -68,7 +66,7 @@ public final class ServerLifecycle implements SmartLifecycle {
         }
         // the AOF is loaded (or created) before anything listens; a bad one stops start-up with Redis's reason
         server.aof().startUp(new ExecutorReplayer(server, executor));
-        transport = new Transport(ioThreads, spinNanos);
+        transport = new Transport(d.get("io-threads").asInt(), spinNanos);
         server.ioEngine(transport.engine());
         int backlog = d.get("tcp-backlog").asInt();
         plain = new Listener("tcp", transport, backlog, new ClientChannelInitializer(server, executor, null));
@@ -126,7 +124,7 @@ public final class ServerLifecycle implements SmartLifecycle {
             ProcessHandle.current().pid());
         log.info("Configuration from: {}", String.join(", ", server.directives().sources()));
         log.info("Network engine: {}, {} I/O threads, {} databases", transport.engine(),
-            ioThreads, server.keyspace().count());
+            server.directives().get("io-threads").asInt(), server.keyspace().count());
         if (tls.current() != null) {
             log.info("TLS engine: {}, client authentication: {}", tls.current().engine().displayName(),
                 tls.current().settings().authClients().directiveValue());
