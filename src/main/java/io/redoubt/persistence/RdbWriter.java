@@ -1,12 +1,10 @@
 package io.redoubt.persistence;
 
-import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.server.Server;
 import io.redoubt.util.Bytes;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +12,8 @@ import java.util.Map;
  * Writes a whole RDB: "REDIS" and the version, AUX fields (redis-ver, redis-bits, ctime, used-mem, any
  * extra ones such as a replication helper's repl-id and repl-offset, aof-base), then for every non-empty
  * database SELECTDB, RESIZEDB and its keys (each with EXPIRETIME_MS when it has a time to live), then EOF and
- * the CRC-64 of all of it (0 when {@code rdbchecksum} is off). The caller holds the keyspace lock.
+ * the CRC-64 of all of it (0 when {@code rdbchecksum} is off). From the live keyspace the caller holds the
+ * keyspace lock; from a {@link KeyspaceImage} it needs none.
  */
 public final class RdbWriter {
     private final RdbOptions options;
@@ -27,16 +26,21 @@ public final class RdbWriter {
         return options;
     }
 
-    /** Writes the keyspace as an RDB; returns the number of keys written. */
+    /** Writes the keyspace as an RDB (lock held); returns the number of keys written. */
     public long write(Keyspace keyspace, OutputStream out) throws IOException {
-        return write(keyspace, out, Map.of());
+        return write(RdbSource.live(keyspace), out, Map.of());
+    }
+
+    /** Writes the keyspace as an RDB with extra AUX fields (lock held); returns the number of keys written. */
+    public long write(Keyspace keyspace, OutputStream out, Map<String, String> extraAux) throws IOException {
+        return write(RdbSource.live(keyspace), out, extraAux);
     }
 
     /**
      * Writes the keyspace as an RDB with extra AUX fields (written after used-mem, before aof-base, where
      * Redis puts its replication fields); returns the number of keys written.
      */
-    public long write(Keyspace keyspace, OutputStream out, Map<String, String> extraAux) throws IOException {
+    public long write(RdbSource source, OutputStream out, Map<String, String> extraAux) throws IOException {
         RdbOutput rdb = new RdbOutput(out, options.compression());
         rdb.write(Bytes.utf8(String.format("REDIS%04d", options.version())));
         Map<String, String> aux = new LinkedHashMap<>();
@@ -53,48 +57,24 @@ public final class RdbWriter {
             rdb.writeString(Bytes.utf8(a.getValue()));
         }
         long keys = 0;
-        for (int i = 0; i < keyspace.count(); i++) {
-            Database db = keyspace.db(i);
-            if (db.size() == 0) {
+        for (int i = 0; i < source.databases(); i++) {
+            int size = source.size(i);
+            if (size == 0) {
                 continue;
             }
             rdb.writeByte(RdbFormat.OPCODE_SELECTDB);
             rdb.writeLength(i);
             rdb.writeByte(RdbFormat.OPCODE_RESIZEDB);
-            rdb.writeLength(db.size());
-            rdb.writeLength(db.volatileSize());
-            try {
-                db.dict().forEach(e -> {
-                    try {
-                        writeKey(rdb, e.key, e.value, e.expireAt);
-                    } catch (IOException x) {
-                        throw new UncheckedIOException(x);
-                    }
-                });
-            } catch (UncheckedIOException x) {
-                throw x.getCause();
-            }
-            keys += db.size();
+            rdb.writeLength(size);
+            rdb.writeLength(source.volatileSize(i));
+            source.forEach(i, (key, value, expireAt) -> writeKey(rdb, key, value, expireAt));
+            keys += size;
         }
         rdb.writeByte(RdbFormat.OPCODE_EOF);
         long crc = options.checksum() ? rdb.crc() : 0;
         rdb.writeLittleEndian(crc, 8);
         out.flush();
         return keys;
-    }
-
-    /**
-     * The whole RDB in memory (the keyspace lock held while it is taken), to be written out later without the
-     * lock: BGSAVE's snapshot, and what a full resynchronisation sends to a replica.
-     */
-    public ChunkedBuffer snapshot(Keyspace keyspace, Map<String, String> extraAux) {
-        ChunkedBuffer buffer = new ChunkedBuffer();
-        try {
-            write(keyspace, buffer, extraAux);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // memory does not fail
-        }
-        return buffer;
     }
 
     private void writeKey(RdbOutput rdb, byte[] key, Object value, long expireAt) throws IOException {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * RDB snapshots of the keyspace to {@code dir}/{@code dbfilename}: SAVE (written with the keyspace lock held),
- * BGSAVE (the keyspace is serialised to memory with the lock held, which is the consistent snapshot, then
+ * BGSAVE (a {@link KeyspaceImage} taken with the lock held is the consistent snapshot, then encoded and
  * written to the file by a background thread while the server goes on), the {@code save} points checked by the
  * cron, loading at start-up, and the figures of INFO persistence. Files are written to a temporary name,
  * forced to disk and renamed over the old one, as Redis does. Methods other than the getters are called with
@@ -49,19 +49,22 @@ public final class Snapshots {
     private boolean savedByCommand;
 
     /**
-     * One background save: when it began, the changes it covers, its snapshot, the file it goes to (as
-     * {@code dir} and {@code dbfilename} were when it began), and whether it was abandoned.
+     * One background save: when it began, the changes it covers, its snapshot and the writer for it, the file
+     * it goes to (as {@code dir}, {@code dbfilename} and the rdb-* directives were when it began), and whether
+     * it was abandoned.
      */
     private static final class Background {
         final long startMs = System.currentTimeMillis();
         final long dirtyAtStart;
-        final ChunkedBuffer snapshot;
+        final KeyspaceImage snapshot;
+        final RdbWriter writer;
         final Path target;
         volatile boolean cancelled;
 
-        Background(long dirtyAtStart, ChunkedBuffer snapshot, Path target) {
+        Background(long dirtyAtStart, KeyspaceImage snapshot, RdbWriter writer, Path target) {
             this.dirtyAtStart = dirtyAtStart;
             this.snapshot = snapshot;
+            this.writer = writer;
             this.target = target;
         }
     }
@@ -145,13 +148,15 @@ public final class Snapshots {
             return false;
         }
         lastBgsaveTryMs = System.currentTimeMillis();
-        ChunkedBuffer snapshot = writer().snapshot(keyspace, java.util.Map.of());
-        Background bg = new Background(dirty, snapshot, file());
+        long began = System.nanoTime();
+        KeyspaceImage snapshot = KeyspaceImage.of(keyspace);
+        Background bg = new Background(dirty, snapshot, writer(), file());
         running = bg;
         Thread t = new Thread(() -> finish(bg), "redoubt-bgsave");
         t.setDaemon(true);
         t.start();
-        log.info("Background saving started ({} bytes snapshotted)", snapshot.size());
+        log.info("Background saving started ({} keys snapshotted in {} ms)", snapshot.keys(),
+            (System.nanoTime() - began) / 1_000_000);
         return true;
     }
 
@@ -166,7 +171,7 @@ public final class Snapshots {
             + ".rdb");
         boolean ok = true;
         try {
-            writeTemp(tmp, bg.snapshot::writeTo);
+            writeTemp(tmp, out -> bg.writer.write(bg.snapshot, out, java.util.Map.of()));
         } catch (IOException e) {
             ok = false;
             log.warn("Background saving error: {}", e.toString());

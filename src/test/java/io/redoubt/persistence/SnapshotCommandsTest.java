@@ -148,6 +148,42 @@ class SnapshotCommandsTest {
     }
 
     @Test
+    void bgsaveWritesTheDatasetAsItWasWhenItWasAskedForWhateverChangesNext() throws Exception {
+        Path dir = TestCerts.tempDir("bgsave-image");
+        try (TestServer s = TestServer.start("dir=" + dir, "save=");
+             Jedis j = new Jedis(s.host(), s.port())) {
+            DataSet.fill(j);
+            j.set("s:int", "777"); // a string set twice is rewritten in place from now on
+            assertThat(j.save()).isEqualTo("OK");
+            Map<String, String> atSave = RdbCodecTest.describe(loadFile(dir.resolve("dump.rdb")));
+            Files.delete(dir.resolve("dump.rdb"));
+            // one pipeline: the snapshot is taken before any of the changes after it runs, all of them in place
+            redis.clients.jedis.Pipeline p = j.pipelined();
+            p.sendCommand(() -> DataSet.b("BGSAVE"), new String[0]);
+            p.set("s:int", "changed");
+            p.append("s:appended", "!");
+            p.setrange("s:raw", 0, "XYZ");
+            p.incr("s:neg");
+            p.lpush("l:large", "new-head");
+            p.lset("l:small", 0, "replaced");
+            p.hset("h:large", "field-0", "changed");
+            p.hdel("h:small", "f1");
+            p.sadd("set:large", "member-new");
+            p.srem("set:int16", "1");
+            p.zadd("z:small", 100, "a");
+            p.del("s:short");
+            p.set("s:new", "new");
+            p.sync();
+            await(() -> info(j, "rdb_bgsave_in_progress").equals("0"));
+            assertThat(info(j, "rdb_last_bgsave_status")).isEqualTo("ok");
+            assertThat(RdbCodecTest.describe(loadFile(dir.resolve("dump.rdb")))).isEqualTo(atSave);
+            assertThat(j.get("s:int")).isEqualTo("changed"); // while the live dataset has every change
+            assertThat(j.lindex("l:large", 0)).isEqualTo("new-head");
+            assertThat(j.hget("h:large", "field-0")).isEqualTo("changed");
+        }
+    }
+
+    @Test
     void savePointsTriggerABackgroundSave() throws Exception {
         Path dir = TestCerts.tempDir("savepoints");
         try (TestServer s = TestServer.start("dir=" + dir, "save=1 2");
