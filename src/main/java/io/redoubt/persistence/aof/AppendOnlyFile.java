@@ -4,6 +4,8 @@ import io.redoubt.command.RedisError;
 import io.redoubt.config.ConfigException;
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.keyspace.Keyspace;
+import io.redoubt.persistence.KeyspaceImage;
+import io.redoubt.persistence.RdbSource;
 import io.redoubt.propagation.Propagator;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -25,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * Redis 7's multi-part append-only file: {@code <dir>/<appenddirname>/} holds a base file, incr files and the
  * manifest naming them. While on, a {@link AofWriter} registered with the propagation feed appends every
  * effect to the last incr file. A rewrite (BGREWRITEAOF, automatic growth, CONFIG SET appendonly yes) opens a
- * new incr file and snapshots the keyspace at the same instant, with the keyspace lock held; the snapshot is
- * synced and installed as the new base in the background, the older files become history and are deleted.
- * Unlike Redis there is no fork: the snapshot is written while the lock is held, a pause that grows with the
- * data set. All state changes happen with the keyspace lock held.
+ * new incr file and takes a {@link KeyspaceImage} at the same instant, with the keyspace lock held; the image
+ * is written, synced and installed as the new base in the background, the older files become history and are
+ * deleted. Unlike Redis there is no fork: taking the image copies every collection with the lock held, a
+ * pause that grows with them. All state changes happen with the keyspace lock held.
  */
 public final class AppendOnlyFile {
     private static final Logger log = LoggerFactory.getLogger(AppendOnlyFile.class);
@@ -146,7 +148,7 @@ public final class AppendOnlyFile {
         AofManifest.Entry base = manifest.newBase(prefix(), baseFormat().rdb());
         log.info("Creating AOF base file {} on server start", base.fileName());
         Path temp = aofDir().resolve("temp-" + base.fileName());
-        writeSnapshot(temp);
+        writeSnapshot(temp, baseFormat(), RdbSource.live(keyspace));
         Files.move(temp, aofDir().resolve(base.fileName()), StandardCopyOption.ATOMIC_MOVE);
         AofManifest.Entry incr = manifest.newIncr(prefix());
         log.info("Creating AOF incr file {} on server start", incr.fileName());
@@ -224,12 +226,11 @@ public final class AppendOnlyFile {
     }
 
     /**
-     * Starts a rewrite (lock held): a new incr file receives every effect from now on, and the snapshot of this
-     * instant goes to a temporary file, installed as the new base in the background.
+     * Starts a rewrite (lock held): a new incr file receives every effect from now on, and an image of the
+     * keyspace at this instant is written to a temporary file in the background, then installed as the new base.
      */
     private void startRewrite() {
         long startMs = System.currentTimeMillis();
-        Path temp = null;
         try {
             Files.createDirectories(aofDir());
             if (state != State.OFF) {
@@ -240,30 +241,33 @@ public final class AppendOnlyFile {
                 feed(true); // turning on: effects from this instant on go to the new incr file
                 persistManifest();
             }
-            temp = aofDir().resolve("temp-rewriteaof-bg-" + ProcessHandle.current().pid() + ".aof");
-            writeSnapshot(temp);
         } catch (IOException e) {
-            rewriteFailed(temp, e);
+            rewriteFailed(null, e);
             throw new RedisError("ERR Can't rewrite append only file in background: "
                 + e.getMessage());
         }
+        long began = System.nanoTime();
+        KeyspaceImage image = KeyspaceImage.of(keyspace);
+        AofBaseFormat format = baseFormat();
+        Path temp = aofDir().resolve("temp-rewriteaof-bg-" + ProcessHandle.current().pid() + ".aof");
         rewriting = true;
         scheduled = false;
         rewriteStartMs = startMs;
-        log.info("Background append only file rewriting started");
-        Path snapshot = temp;
-        background.execute(() -> finishRewrite(snapshot));
+        log.info("Background append only file rewriting started ({} keys snapshotted in {} ms)", image.keys(),
+            (System.nanoTime() - began) / 1_000_000);
+        background.execute(() -> finishRewrite(temp, format, image));
     }
 
-    private void writeSnapshot(Path file) throws IOException {
+    private static void writeSnapshot(Path file, AofBaseFormat format, RdbSource source) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 256 * 1024)) {
-            baseFormat().write(keyspace, out);
+            format.write(source, out);
         }
     }
 
-    /** In the background: syncs the snapshot, then (lock held) installs it as the new base. */
-    private void finishRewrite(Path temp) {
+    /** In the background: writes and syncs the snapshot, then (lock held) installs it as the new base. */
+    private void finishRewrite(Path temp, AofBaseFormat format, KeyspaceImage image) {
         try {
+            writeSnapshot(temp, format, image);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
@@ -274,16 +278,16 @@ public final class AppendOnlyFile {
         }
         withLock(() -> {
             try {
-                install(temp);
+                install(temp, format);
             } catch (IOException e) {
                 rewriteFailed(temp, e);
             }
         });
     }
 
-    private void install(Path temp) throws IOException {
+    private void install(Path temp, AofBaseFormat format) throws IOException {
         AofManifest next = manifest.copy();
-        AofManifest.Entry base = next.newBase(prefix(), baseFormat().rdb());
+        AofManifest.Entry base = next.newBase(prefix(), format.rdb());
         Files.move(temp, aofDir().resolve(base.fileName()), StandardCopyOption.ATOMIC_MOVE);
         log.info("Successfully renamed the temporary AOF base file {} into {}", temp.getFileName(), base.fileName());
         next.markRewrittenIncrsAsHistory(state == State.OFF ? 0 : 1);

@@ -1,14 +1,13 @@
 package io.redoubt.persistence.aof;
 
 import io.redoubt.command.zset.Scores;
-import io.redoubt.keyspace.Database;
-import io.redoubt.keyspace.Dict;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.keyspace.ListValue;
 import io.redoubt.keyspace.RedisHash;
 import io.redoubt.keyspace.RedisSet;
 import io.redoubt.keyspace.SortedSet;
 import io.redoubt.keyspace.Values;
+import io.redoubt.persistence.RdbSource;
 import io.redoubt.util.Bytes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,40 +38,29 @@ public final class CommandBase implements AofBaseFormat {
     }
 
     @Override
-    public void write(Keyspace keyspace, OutputStream out) throws IOException {
+    public void write(RdbSource source, OutputStream out) throws IOException {
         long now = System.currentTimeMillis();
         ByteArrayOutputStream buf = new ByteArrayOutputStream(64 * 1024);
-        for (int i = 0; i < keyspace.count(); i++) {
-            Database db = keyspace.db(i);
-            if (db.size() == 0) {
+        for (int i = 0; i < source.databases(); i++) {
+            if (source.size(i) == 0) {
                 continue;
             }
             RespCommands.write(buf, new byte[][] {SELECT, Bytes.fromLong(i)});
-            IOException[] failure = new IOException[1];
-            db.dict().forEach(e -> {
-                if (failure[0] != null || (e.expireAt != 0 && e.expireAt < now)) {
+            source.forEach(i, (key, value, expireAt) -> {
+                if (expireAt != 0 && expireAt < now) {
                     return;
                 }
-                writeKey(buf, e);
+                writeKey(buf, key, value, expireAt);
                 if (buf.size() >= 64 * 1024) {
-                    try {
-                        buf.writeTo(out);
-                    } catch (IOException x) {
-                        failure[0] = x;
-                    }
+                    buf.writeTo(out);
                     buf.reset();
                 }
             });
-            if (failure[0] != null) {
-                throw failure[0];
-            }
         }
         buf.writeTo(out);
     }
 
-    private static void writeKey(ByteArrayOutputStream out, Dict.Entry e) {
-        byte[] key = e.key;
-        Object v = e.value;
+    private static void writeKey(ByteArrayOutputStream out, byte[] key, Object v, long expireAt) {
         if (Values.isString(v)) {
             byte[] s = Arrays.copyOf(Values.stringBuffer(v), Values.stringLength(v));
             RespCommands.write(out, new byte[][] {SET, key, s});
@@ -97,8 +85,8 @@ public final class CommandBase implements AofBaseFormat {
         } else {
             throw new IllegalStateException("no AOF form for " + Values.typeName(v));
         }
-        if (e.expireAt != 0) {
-            RespCommands.write(out, new byte[][] {PEXPIREAT, key, Bytes.fromLong(e.expireAt)});
+        if (expireAt != 0) {
+            RespCommands.write(out, new byte[][] {PEXPIREAT, key, Bytes.fromLong(expireAt)});
         }
     }
 

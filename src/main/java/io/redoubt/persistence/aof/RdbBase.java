@@ -6,6 +6,7 @@ import io.redoubt.persistence.EncodingLimits;
 import io.redoubt.persistence.RdbException;
 import io.redoubt.persistence.RdbLoader;
 import io.redoubt.persistence.RdbOptions;
+import io.redoubt.persistence.RdbSource;
 import io.redoubt.persistence.RdbWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +30,8 @@ public final class RdbBase implements AofBaseFormat {
     }
 
     @Override
-    public void write(Keyspace keyspace, OutputStream out) throws IOException {
-        new RdbWriter(RdbOptions.from(directives)).write(keyspace, out, Map.of("aof-base", "1"));
+    public void write(RdbSource source, OutputStream out) throws IOException {
+        new RdbWriter(RdbOptions.from(directives)).write(source, out, Map.of("aof-base", "1"));
     }
 
     @Override

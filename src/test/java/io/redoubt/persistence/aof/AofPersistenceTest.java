@@ -65,9 +65,31 @@ class AofPersistenceTest {
 
     @Test
     void bgrewriteaofWhileClientsWriteKeepsEveryWrite() throws Exception {
+        Path dir = rewritesWhileClientsWrite("no");
+        assertThat(manifest(dir)).isEqualTo("file appendonly.aof.4.base.aof seq 4 type b\n"
+            + "file appendonly.aof.4.incr.aof seq 4 type i\n");
+        assertThat(AofTestData.files(dir.resolve("appendonlydir"))).containsExactly("appendonly.aof.4.base.aof",
+            "appendonly.aof.4.incr.aof", "appendonly.aof.manifest");
+        String base = Files.readString(dir.resolve("appendonlydir/appendonly.aof.4.base.aof"), StandardCharsets.UTF_8);
+        assertThat(base).startsWith("*2\r\n$6\r\nSELECT\r\n$1\r\n0\r\n").contains("$5\r\nHMSET\r\n", "$9\r\nPEXPIREAT\r\n");
+    }
+
+    @Test
+    void anRdbBaseWrittenInTheBackgroundWhileClientsWriteKeepsEveryWrite() throws Exception {
+        Path dir = rewritesWhileClientsWrite("yes");
+        assertThat(manifest(dir)).isEqualTo("file appendonly.aof.4.base.rdb seq 4 type b\n"
+            + "file appendonly.aof.4.incr.aof seq 4 type i\n");
+    }
+
+    /**
+     * Three rewrites while a client increments a counter and appends to a list, with the base as commands
+     * ({@code preamble} no) or an RDB (yes); a restart must load exactly what the server held. Returns the dir.
+     */
+    private static Path rewritesWhileClientsWrite(String preamble) throws Exception {
         Path dir = TestCerts.tempDir("aof");
         Map<String, String> before;
-        try (TestServer s = start(dir, "aof-use-rdb-preamble=no"); RawConnection c = new RawConnection(s.port())) {
+        try (TestServer s = start(dir, "aof-use-rdb-preamble=" + preamble);
+             RawConnection c = new RawConnection(s.port())) {
             AofTestData.write(c);
             AtomicBoolean stop = new AtomicBoolean();
             AtomicLong acked = new AtomicLong();
@@ -94,15 +116,10 @@ class AofPersistenceTest {
             String info = (String) c.call("INFO", "persistence");
             assertThat(info).contains("aof_enabled:1", "aof_rewrites:3", "aof_last_bgrewrite_status:ok");
         }
-        assertThat(manifest(dir)).isEqualTo("file appendonly.aof.4.base.aof seq 4 type b\n"
-            + "file appendonly.aof.4.incr.aof seq 4 type i\n");
-        assertThat(AofTestData.files(dir.resolve("appendonlydir"))).containsExactly("appendonly.aof.4.base.aof",
-            "appendonly.aof.4.incr.aof", "appendonly.aof.manifest");
-        String base = Files.readString(dir.resolve("appendonlydir/appendonly.aof.4.base.aof"), StandardCharsets.UTF_8);
-        assertThat(base).startsWith("*2\r\n$6\r\nSELECT\r\n$1\r\n0\r\n").contains("$5\r\nHMSET\r\n", "$9\r\nPEXPIREAT\r\n");
         try (TestServer s = start(dir); RawConnection c = new RawConnection(s.port())) {
             assertThat(AofTestData.snapshot(c)).isEqualTo(before);
         }
+        return dir;
     }
 
     @Test
