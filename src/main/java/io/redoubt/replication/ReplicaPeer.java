@@ -3,6 +3,7 @@ package io.redoubt.replication;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.redoubt.net.Client;
+import java.util.List;
 
 /**
  * A replica as its master sees it: the client connection it came in on, what it announced with REPLCONF and how
@@ -31,6 +32,11 @@ final class ReplicaPeer {
     volatile boolean psync;
     volatile long ackOffset;
     volatile long ackTimeMs = System.currentTimeMillis();
+    /**
+     * The stream since its snapshot, held while the RDB is encoded in the background, so it follows the RDB;
+     * null otherwise. Guarded by the keyspace lock.
+     */
+    List<byte[]> held;
 
     ReplicaPeer(Client client) {
         this.client = client;

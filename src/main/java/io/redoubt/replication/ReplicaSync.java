@@ -2,9 +2,13 @@ package io.redoubt.replication;
 
 import io.redoubt.config.DirectiveRegistry;
 import io.redoubt.net.Client;
+import io.redoubt.persistence.KeyspaceImage;
+import io.redoubt.persistence.RdbOptions;
 import io.redoubt.server.Server;
-import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -13,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The master's answer to PSYNC and SYNC: a partial resync from the backlog when the replica's history is ours
  * (+CONTINUE), otherwise a full one (+FULLRESYNC, an RDB snapshot of the keyspace, then the live stream).
- * The snapshot is taken with the keyspace lock held, so it is exactly the data at the announced offset and the
- * stream that follows it continues from there. It goes as {@code $<len>} (disk-based) or, with
+ * The snapshot is an image of the keyspace taken with the keyspace lock held, so it is exactly the data at the
+ * announced offset; it is encoded in the background while the stream that follows it is held for the replica. It goes as {@code $<len>} (disk-based) or, with
  * repl-diskless-sync and a replica that has capa eof, as {@code $EOF:<mark>} ... {@code <mark>}, after
  * repl-diskless-sync-delay seconds so that more replicas can share it.
  */
@@ -100,22 +104,54 @@ final class ReplicaSync {
         }
     }
 
-    /** Snapshots the keyspace once for every replica waiting for one (lock held). */
+    /**
+     * Snapshots the keyspace once for every replica waiting for one (lock held): an image now, at the offset
+     * announced in +FULLRESYNC, encoded in the background; the stream from that offset on is held for them.
+     */
     private void snapshotNow() {
         snapshotScheduled = false;
-        byte[] rdb = null;
+        List<ReplicaPeer> waiting = new ArrayList<>();
         for (ReplicaPeer peer : repl.replicas()) {
-            if (peer.state != ReplicaPeer.State.WAIT_BGSAVE || !peer.channel().isActive()) {
-                continue;
+            if (peer.state == ReplicaPeer.State.WAIT_BGSAVE && peer.channel().isActive()) {
+                waiting.add(peer);
             }
-            if (rdb == null) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                RdbTransfer.write(server, repl, out);
-                rdb = out.toByteArray();
-            }
+        }
+        if (waiting.isEmpty()) {
+            return;
+        }
+        KeyspaceImage image = KeyspaceImage.of(server.keyspace());
+        Map<String, String> aux = RdbTransfer.aux(repl);
+        RdbOptions options = RdbOptions.from(directives);
+        byte[] fullResync = StreamEncoding.ascii("+FULLRESYNC " + repl.replid() + " " + repl.offset() + "\r\n");
+        for (ReplicaPeer peer : waiting) {
             peer.state = ReplicaPeer.State.SEND_BULK;
+            peer.held = new ArrayList<>();
             if (peer.psync) {
-                peer.send(StreamEncoding.ascii("+FULLRESYNC " + repl.replid() + " " + repl.offset() + "\r\n"));
+                peer.send(fullResync);
+            }
+        }
+        repl.forceSelect(); // the replica loads with database 0 selected: the stream after it starts with a SELECT
+        Thread encoder = new Thread(() -> {
+            byte[] rdb = RdbTransfer.encode(options, image, aux);
+            ReentrantLock lock = server.keyspace().lock();
+            lock.lock();
+            try {
+                deliver(waiting, rdb);
+            } finally {
+                lock.unlock();
+            }
+        }, "redoubt-sync-rdb");
+        encoder.setDaemon(true);
+        encoder.start();
+    }
+
+    /** Sends the RDB, then the stream held since it was taken, to each replica still waiting (lock held). */
+    private void deliver(List<ReplicaPeer> peers, byte[] rdb) {
+        for (ReplicaPeer peer : peers) {
+            List<byte[]> held = peer.held;
+            peer.held = null;
+            if (peer.state != ReplicaPeer.State.SEND_BULK || !peer.channel().isActive()) {
+                continue;
             }
             boolean diskless = directives.get("repl-diskless-sync").asBool() && peer.capaEof;
             if (diskless) {
@@ -127,14 +163,14 @@ final class ReplicaSync {
                 peer.send(StreamEncoding.ascii("$" + rdb.length + "\r\n"));
                 peer.send(rdb);
             }
+            for (byte[] b : held) {
+                peer.send(b);
+            }
             log.info("Synchronization with replica {} succeeded ({} bytes, {})", peer.client.address(), rdb.length,
                 diskless ? "diskless" : "disk-based framing");
             peer.ackOffset = 0;
             peer.ackTimeMs = System.currentTimeMillis();
             peer.state = ReplicaPeer.State.ONLINE;
-        }
-        if (rdb != null) {
-            repl.forceSelect(); // the replica starts the stream on database 0
         }
     }
 

@@ -183,7 +183,7 @@ public final class Replication implements PropagationConsumer {
         append(StreamEncoding.encode(argv));
     }
 
-    /** Appends bytes to the stream: backlog, offset, and every replica that is online. */
+    /** Appends bytes to the stream: backlog, offset, every replica that is online, and those waiting for their RDB. */
     void append(byte[] bytes) {
         if (backlog == null) {
             newBacklog();
@@ -193,6 +193,8 @@ public final class Replication implements PropagationConsumer {
         for (ReplicaPeer r : replicas) {
             if (r.state == ReplicaPeer.State.ONLINE) {
                 r.send(bytes);
+            } else if (r.held != null) {
+                r.held.add(bytes);
             }
         }
     }

@@ -82,4 +82,50 @@ class RealRedisReplicaTest {
             }
         }
     }
+
+    /**
+     * The RDB of a full sync is encoded after the lock is released, while a client goes on writing: what it
+     * writes meanwhile is held and follows the RDB, so the replica ends up with exactly the master's data.
+     */
+    @Test
+    void writesDuringTheFullSyncFollowTheRdb() throws Exception {
+        try (TestServer master = TestServer.start("repl-diskless-sync=no")) {
+            int m = master.port();
+            try (redis.clients.jedis.Jedis j = new redis.clients.jedis.Jedis("127.0.0.1", m)) {
+                redis.clients.jedis.Pipeline p = j.pipelined();
+                for (int i = 0; i < 200_000; i++) {
+                    p.rpush("big", "element-" + i); // enough to take a while to encode
+                }
+                p.sync();
+            }
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread writer = new Thread(() -> {
+                try (redis.clients.jedis.Jedis w = new redis.clients.jedis.Jedis("127.0.0.1", m)) {
+                    for (long n = 0; !stop.get(); n++) {
+                        w.incr("counter");
+                        w.rpush("big", "live-" + n);
+                        w.set("key:" + (n % 1000), Long.toString(n));
+                    }
+                }
+            });
+            writer.start();
+            try (RealRedis replica = RealRedis.start(null, TestCerts.tempDir("real-replica"), null,
+                     "--save", "", "--appendonly", "no", "--replicaof", "127.0.0.1", Integer.toString(m))) {
+                int r = replica.port();
+                awaitLinkUp(r);
+                Thread.sleep(300);
+                stop.set(true);
+                writer.join();
+                awaitCaughtUp(m, r);
+                assertThat(call(r, "GET", "counter")).isEqualTo(call(m, "GET", "counter"));
+                assertThat(call(r, "LLEN", "big")).isEqualTo(call(m, "LLEN", "big"));
+                assertThat(call(r, "LINDEX", "big", "-1")).isEqualTo(call(m, "LINDEX", "big", "-1"));
+                assertThat(call(r, "DBSIZE")).isEqualTo(call(m, "DBSIZE"));
+                assertThat(info(m, "stats").get("sync_full")).isEqualTo("1");
+            } finally {
+                stop.set(true);
+                writer.join();
+            }
+        }
+    }
 }
