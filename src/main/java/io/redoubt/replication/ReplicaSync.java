@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * The master's answer to PSYNC and SYNC: a partial resync from the backlog when the replica's history is ours
  * (+CONTINUE), otherwise a full one (+FULLRESYNC, an RDB snapshot of the keyspace, then the live stream).
  * The snapshot is an image of the keyspace taken with the keyspace lock held, so it is exactly the data at the
- * announced offset; it is encoded in the background while the stream that follows it is held for the replica. It goes as {@code $<len>} (disk-based) or, with
- * repl-diskless-sync and a replica that has capa eof, as {@code $EOF:<mark>} ... {@code <mark>}, after
- * repl-diskless-sync-delay seconds so that more replicas can share it.
+ * announced offset; it is encoded in the background while the stream that follows it is held for the replica.
+ * It goes as {@code $<len>} (disk-based) or, with repl-diskless-sync and a replica that has capa eof, as
+ * {@code $EOF:<mark>} ... {@code <mark>}, after repl-diskless-sync-delay seconds so that more replicas can
+ * share it.
  */
 final class ReplicaSync {
     private static final Logger log = LoggerFactory.getLogger(ReplicaSync.class);
