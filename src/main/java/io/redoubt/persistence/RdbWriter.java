@@ -31,13 +31,8 @@ public final class RdbWriter {
         return write(RdbSource.live(keyspace), out, Map.of());
     }
 
-    /** Writes the keyspace as an RDB with extra AUX fields (lock held); returns the number of keys written. */
-    public long write(Keyspace keyspace, OutputStream out, Map<String, String> extraAux) throws IOException {
-        return write(RdbSource.live(keyspace), out, extraAux);
-    }
-
     /**
-     * Writes the keyspace as an RDB with extra AUX fields (written after used-mem, before aof-base, where
+     * Writes {@code source} as an RDB with extra AUX fields (written after used-mem, before aof-base, where
      * Redis puts its replication fields); returns the number of keys written.
      */
     public long write(RdbSource source, OutputStream out, Map<String, String> extraAux) throws IOException {

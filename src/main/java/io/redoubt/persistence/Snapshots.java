@@ -172,7 +172,7 @@ public final class Snapshots {
         boolean ok = true;
         try {
             writeTemp(tmp, out -> bg.writer.write(bg.snapshot, out, java.util.Map.of()));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // a thread of its own: nobody else would hear of it
             ok = false;
             log.warn("Background saving error: {}", e.toString());
         }
@@ -216,7 +216,7 @@ public final class Snapshots {
             body.write(out);
             out.flush();
             ch.force(true);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }

@@ -133,11 +133,20 @@ final class ReplicaSync {
         }
         repl.forceSelect(); // the replica loads with database 0 selected: the stream after it starts with a SELECT
         Thread encoder = new Thread(() -> {
-            byte[] rdb = RdbTransfer.encode(options, image, aux);
+            byte[] rdb = null;
+            try {
+                rdb = RdbTransfer.encode(options, image, aux);
+            } catch (RuntimeException e) {
+                log.warn("Could not encode the RDB for a full sync: {}", e.toString());
+            }
             ReentrantLock lock = server.keyspace().lock();
             lock.lock();
             try {
-                deliver(waiting, rdb);
+                if (rdb != null) {
+                    deliver(waiting, rdb);
+                } else {
+                    abandon(waiting);
+                }
             } finally {
                 lock.unlock();
             }
@@ -172,6 +181,14 @@ final class ReplicaSync {
             peer.ackOffset = 0;
             peer.ackTimeMs = System.currentTimeMillis();
             peer.state = ReplicaPeer.State.ONLINE;
+        }
+    }
+
+    /** No RDB to send: the replicas waiting for it are disconnected, as Redis does when its BGSAVE fails. */
+    private static void abandon(List<ReplicaPeer> peers) {
+        for (ReplicaPeer peer : peers) {
+            peer.held = null;
+            peer.channel().close();
         }
     }
 

@@ -272,7 +272,7 @@ public final class AppendOnlyFile {
                 ch.force(true);
             }
             log.info("Successfully created the temporary AOF base file {}", temp.getFileName());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // on the background executor: nobody else would hear of it
             withLock(() -> rewriteFailed(temp, e));
             return;
         }
@@ -314,7 +314,7 @@ public final class AppendOnlyFile {
         log.info("Background AOF rewrite finished successfully");
     }
 
-    private void rewriteFailed(Path temp, IOException e) {
+    private void rewriteFailed(Path temp, Exception e) {
         log.warn("Background AOF rewrite failed: {}", e.getMessage());
         if (temp != null) {
             try {
