@@ -15,6 +15,8 @@ import java.io.IOException;
  */
 public final class KeyspaceImage implements RdbSource {
     private final Db[] dbs;
+    /** How long taking it held the lock: the pause every client saw. */
+    private final long millisTaken;
 
     private static final class Db {
         final byte[][] keys;
@@ -30,12 +32,14 @@ public final class KeyspaceImage implements RdbSource {
         }
     }
 
-    private KeyspaceImage(Db[] dbs) {
+    private KeyspaceImage(Db[] dbs, long millisTaken) {
         this.dbs = dbs;
+        this.millisTaken = millisTaken;
     }
 
     /** The keyspace now (keyspace lock held). */
     public static KeyspaceImage of(Keyspace keyspace) {
+        long began = System.nanoTime();
         Db[] dbs = new Db[keyspace.count()];
         for (int i = 0; i < dbs.length; i++) {
             Database live = keyspace.db(i);
@@ -49,7 +53,7 @@ public final class KeyspaceImage implements RdbSource {
             });
             dbs[i] = db;
         }
-        return new KeyspaceImage(dbs);
+        return new KeyspaceImage(dbs, (System.nanoTime() - began) / 1_000_000);
     }
 
     /** A value the image can keep: a string's bytes, a copy of any other type that changes in place. */
@@ -67,6 +71,11 @@ public final class KeyspaceImage implements RdbSource {
             n += db.keys.length;
         }
         return n;
+    }
+
+    /** How long taking it held the keyspace lock, in milliseconds. */
+    public long millisTaken() {
+        return millisTaken;
     }
 
     @Override

@@ -148,15 +148,13 @@ public final class Snapshots {
             return false;
         }
         lastBgsaveTryMs = System.currentTimeMillis();
-        long began = System.nanoTime();
         KeyspaceImage snapshot = KeyspaceImage.of(keyspace);
         Background bg = new Background(dirty, snapshot, writer(), file());
         running = bg;
         Thread t = new Thread(() -> finish(bg), "redoubt-bgsave");
         t.setDaemon(true);
         t.start();
-        log.info("Background saving started ({} keys snapshotted in {} ms)", snapshot.keys(),
-            (System.nanoTime() - began) / 1_000_000);
+        log.info("Background saving started ({} keys snapshotted in {} ms)", snapshot.keys(), snapshot.millisTaken());
         return true;
     }
 

@@ -246,7 +246,6 @@ public final class AppendOnlyFile {
             throw new RedisError("ERR Can't rewrite append only file in background: "
                 + e.getMessage());
         }
-        long began = System.nanoTime();
         KeyspaceImage image = KeyspaceImage.of(keyspace);
         AofBaseFormat format = baseFormat();
         Path temp = aofDir().resolve("temp-rewriteaof-bg-" + ProcessHandle.current().pid() + ".aof");
@@ -254,7 +253,7 @@ public final class AppendOnlyFile {
         scheduled = false;
         rewriteStartMs = startMs;
         log.info("Background append only file rewriting started ({} keys snapshotted in {} ms)", image.keys(),
-            (System.nanoTime() - began) / 1_000_000);
+            image.millisTaken());
         background.execute(() -> finishRewrite(temp, format, image));
     }
 
