@@ -1,5 +1,7 @@
 package io.redoubt.keyspace;
 
+import java.lang.ref.Cleaner;
+
 /**
  * A large list, kept like Redis's quicklist: a ring of {@link PackedList} nodes of about {@code nodeBytes}
  * each. The JVM is why it is packed: a list of millions of elements held as one array each makes every
@@ -7,13 +9,25 @@ package io.redoubt.keyspace;
  * packed nodes hold the bytes instead, a few hundred elements an object. Pushes and pops at both ends are
  * O(1). A position is found by walking node sizes from the nearer end, or from the node looked up last, so
  * reading in order (LRANGE, LPOS, LREM) moves node by node.
+ *
+ * <p>The nodes live outside the Java heap ({@link DirectPackedList}): a node's memory is given back when the
+ * list drops the node and, for all of them, by {@link #release} when the keyspace lets go of the list. A list
+ * that becomes garbage without that (an unfinished copy, say) has its nodes given back by a cleaner.
  */
 final class ChunkedList implements ListStore {
     /** Redis's default node size (list-max-listpack-size -2). */
     static final int NODE_BYTES = 8192;
 
+    private static final Cleaner CLEANER = Cleaner.create(r -> {
+        Thread t = new Thread(r, "redoubt-list-cleaner");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final int nodeBytes;
     private PackedList[] ring = new PackedList[8];
+    /** The ring as the cleaner would find it: holds no reference to the list, or the list would never be garbage. */
+    private final Nodes leftovers = new Nodes(ring);
     private int first;
     private int nodes;
     private int size;
@@ -27,6 +41,45 @@ final class ChunkedList implements ListStore {
 
     ChunkedList(int nodeBytes) {
         this.nodeBytes = nodeBytes;
+        CLEANER.register(this, leftovers);
+    }
+
+    /** The nodes a list holds; releasing them gives their memory back. */
+    private static final class Nodes implements Runnable {
+        PackedList[] ring;
+
+        Nodes(PackedList[] ring) {
+            this.ring = ring;
+        }
+
+        @Override
+        public void run() {
+            for (PackedList n : ring) {
+                if (n != null) {
+                    n.release();
+                }
+            }
+        }
+    }
+
+    /** The bytes its nodes hold outside the heap. */
+    long offHeapBytes() {
+        long n = 0;
+        for (int k = 0; k < nodes; k++) {
+            n += node(k).offHeapBytes();
+        }
+        return n;
+    }
+
+    /** Gives back the memory of every node; the list is left empty. */
+    void release() {
+        leftovers.run();
+        ring = new PackedList[8];
+        leftovers.ring = ring;
+        first = 0;
+        nodes = 0;
+        size = 0;
+        fingerNode = -1;
     }
 
     /** The elements of another store, in order. */
@@ -192,6 +245,7 @@ final class ChunkedList implements ListStore {
                 grown[i] = node(i);
             }
             ring = grown;
+            leftovers.ring = grown;
             first = 0;
         }
         int mask = ring.length - 1;
@@ -210,6 +264,7 @@ final class ChunkedList implements ListStore {
     }
 
     private void removeNode(int k) {
+        node(k).release();
         int mask = ring.length - 1;
         if (k < nodes - 1 - k) {
             for (int i = k; i > 0; i--) {

@@ -78,6 +78,10 @@ public final class Database {
             e.expireAt = 0;
         }
         if (e.value != value) { // a string rewritten in place stays: storing it again would still cost a GC barrier
+            if (!created) {
+                keyspace.letGo(e.value);
+            }
+            keyspace.held(value);
             e.value = value;
         }
         keyspace.stamp(e);
@@ -94,6 +98,7 @@ public final class Database {
     public Dict.Entry add(byte[] key, Object value) {
         Dict.Entry e = keys.insert(key);
         e.value = value;
+        keyspace.held(value);
         keyspace.stamp(e);
         keyspace.keyCreated(this, key);
         return e;
@@ -127,6 +132,7 @@ public final class Database {
 
     /** Removes an entry already looked up. */
     public void remove(Dict.Entry e) {
+        keyspace.letGo(e.value);
         keys.remove(e.key);
         if (e.expireAt != 0) {
             expires.remove(e.key);
@@ -135,6 +141,7 @@ public final class Database {
 
     public void clear() {
         keyspace.watches().databaseChanging(this, null); // FLUSHDB, FLUSHALL: watchers of existing keys fail
+        keyspace.letGoOfAll(keys);
         keys = new Dict();
         expires = new Dict();
     }

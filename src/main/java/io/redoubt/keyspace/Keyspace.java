@@ -1,6 +1,8 @@
 package io.redoubt.keyspace;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -16,6 +18,8 @@ public final class Keyspace {
     private long wallReadNanos;
     private boolean touchEnabled = true;
     private final WatchRegistry watches = new WatchRegistry(this);
+    /** Large lists no key holds since the last command began, whose memory goes back before the next one. */
+    private final List<ListValue> letGo = new ArrayList<>();
     private KeyEvents events = KeyEvents.NONE;
 
     private long hits;
@@ -86,6 +90,9 @@ public final class Keyspace {
      * several percent of the server's time. It never goes back.
      */
     public void beginCommand(long nanos, boolean touch) {
+        if (!letGo.isEmpty()) {
+            releaseLetGo();
+        }
         if (nanos - wallReadNanos >= 100_000_000L) {
             readWallClock();
         }
@@ -153,8 +160,41 @@ public final class Keyspace {
         for (int i = 0; i < databases.length; i++) {
             watches.databaseChanging(databases[i], loaded.databases[i]);
             databases[i].swapWith(loaded.databases[i]);
+            letGoOfAll(loaded.databases[i].dict());
             readyListener.databaseReady(i);
         }
+        loaded.releaseLetGo();
+    }
+
+    /** A key now holds {@code value}. */
+    void held(Object value) {
+        if (value instanceof ListValue l) {
+            l.held();
+        }
+    }
+
+    /**
+     * No key holds {@code value} any more. A large list's memory outside the heap is given back before the
+     * next command rather than now: the command letting go may store the same list under another key.
+     */
+    void letGo(Object value) {
+        if (value instanceof ListValue l && l.letGo()) {
+            letGo.add(l);
+        }
+    }
+
+    /** Every value of a dictionary the keyspace drops (FLUSHDB, FLUSHALL, a loaded RDB replacing the data). */
+    void letGoOfAll(Dict dropped) {
+        if (ListMemory.used() > 0) { // only large lists have anything to give back: skip the walk when none exist
+            dropped.forEach(e -> letGo(e.value));
+        }
+    }
+
+    private void releaseLetGo() {
+        for (ListValue l : letGo) {
+            l.releaseUnlessHeld();
+        }
+        letGo.clear();
     }
 
     public void flushAll() {
@@ -221,7 +261,8 @@ public final class Keyspace {
     /**
      * The active expiry cycle, run {@code hz} times a second with the lock held: samples keys with a time
      * to live in each database and keeps going while more than 10% of a sample was expired, within a time
-     * budget of a quarter of the cycle period. Also does a little incremental rehashing.
+     * budget of a quarter of the cycle period. Also does a little incremental rehashing, and gives back the
+     * memory of large lists that keys let go of.
      */
     public void cron(int hz) {
         long budgetNanos = 250_000_000L / Math.max(1, hz);
@@ -238,6 +279,7 @@ public final class Keyspace {
             }
             db.rehash(1_000_000L);
         }
+        releaseLetGo();
     }
 
     /** Sets a key's access time to now, whatever CLIENT NO-TOUCH says (new values, the TOUCH command). */

@@ -22,8 +22,14 @@ public final class ListValue implements MutableValue {
     /** The quicklist's node layout while the list is a {@link ChunkedList}, else null. */
     private QuicklistNodes nodes;
 
+    /**
+     * How many keys hold it: counted, not flagged, because RENAME and MOVE add the value under its new key
+     * before they remove the old one.
+     */
+    private int holders;
+
     public ListValue() {
-        store = new PackedList(64);
+        store = PackedList.small();
     }
 
     private ListValue(ListStore store, long packedBytes, QuicklistNodes nodes) {
@@ -92,10 +98,41 @@ public final class ListValue implements MutableValue {
 
     /** Redis's listTypeTryConvertQuicklist: only a single packed node within the limit converts. */
     private void tryListpack(ListNodeLimit limit, boolean shrinking) {
-        if (store instanceof ChunkedList && nodes.isSinglePacked()
+        if (store instanceof ChunkedList chunked && nodes.isSinglePacked()
             && limit.fitsOneNode(nodes.firstNodeBytes(), size(), shrinking)) {
-            store = PackedList.of(store);
+            store = PackedList.of(chunked);
             nodes = null;
+            chunked.release();
+        }
+    }
+
+    /** The bytes its nodes hold outside the heap (none while it is a listpack). */
+    long offHeapBytes() {
+        return store instanceof ChunkedList chunked ? chunked.offHeapBytes() : 0;
+    }
+
+    /** A key holds it now. */
+    void held() {
+        holders++;
+    }
+
+    /**
+     * A key let go of it; true when no key holds it and it has memory outside the heap to give back once the
+     * command is over (the command may yet store it under another key).
+     */
+    boolean letGo() {
+        holders--;
+        return holders == 0 && store instanceof ChunkedList;
+    }
+
+    /** Gives back its memory outside the heap unless a key holds it again; it is then an empty list. */
+    public void releaseUnlessHeld() {
+        if (holders == 0 && store instanceof ChunkedList chunked) {
+            chunked.release();
+            store = PackedList.small();
+            packedBytes = LISTPACK_EMPTY;
+            nodes = null;
+            version++;
         }
     }
 

@@ -1,45 +1,80 @@
 package io.redoubt.keyspace;
 
 /**
- * A small list packed into one byte array, like Redis's listpack: each entry is its length (a varint), its
- * bytes, then its length again written backwards, so the list can be walked from either end. Free room is
- * kept at both ends, so pushes and pops at either end are O(1) (amortised); positions are found by walking
- * from the nearer end, from the last position looked up when walking on (LRANGE, LPOS and LREM read in order).
+ * A list packed into bytes, like Redis's listpack: each entry is its length (a varint), its bytes, then its
+ * length again written backwards, so the list can be walked from either end. Free room is kept at both ends,
+ * so pushes and pops at either end are O(1) (amortised); positions are found by walking from the nearer end,
+ * from the last position looked up when walking on (LRANGE, LPOS and LREM read in order). Where the bytes
+ * live is the subclass's: a Java array for a small list ({@link ArrayPackedList}), memory outside the heap
+ * for the nodes of a large one ({@link DirectPackedList}).
  */
-final class PackedList implements ListStore {
-    private byte[] buf;
-    private int start;
-    private int end;
+abstract class PackedList implements ListStore {
+    int start;
+    int end;
     private int size;
     /** The last position looked up and the offset of its entry; -1 when a change made it stale. */
     private int cachedIndex = -1;
     private int cachedOffset;
 
-    PackedList(int capacity) {
-        buf = new byte[Math.max(16, capacity)];
-        start = buf.length / 2;
-        end = start;
+    /** A small list's store, on the heap. */
+    static PackedList small() {
+        return new ArrayPackedList(64);
     }
 
-    /** A node of a {@link ChunkedList}: all its room at the end it will grow from. */
+    /** A node of a {@link ChunkedList}, outside the heap when it can be: all its room at the end it will grow from. */
     static PackedList node(int capacity, boolean growsAtHead) {
-        PackedList p = new PackedList(capacity);
-        p.start = growsAtHead ? p.buf.length : 0;
+        PackedList p = ListMemory.AVAILABLE ? new DirectPackedList(capacity) : new ArrayPackedList(capacity);
+        p.start = growsAtHead ? p.capacity() : 0;
         p.end = p.start;
         return p;
+    }
+
+    /** The elements of another store, in a small list's store. */
+    static PackedList of(ListStore other) {
+        PackedList p = small();
+        for (int i = 0; i < other.size(); i++) {
+            p.pushTail(other.get(i));
+        }
+        return p;
+    }
+
+    /** The bytes it has room for. */
+    abstract int capacity();
+
+    abstract byte byteAt(int offset);
+
+    abstract void putByte(int offset, byte b);
+
+    /** A new array of the {@code len} bytes at {@code offset}. */
+    abstract byte[] read(int offset, int len);
+
+    /** Copies all of {@code src} to {@code offset}. */
+    abstract void write(int offset, byte[] src);
+
+    /** Copies {@code len} bytes from {@code from} to {@code to}; the ranges may overlap. */
+    abstract void move(int from, int to, int len);
+
+    /** Replaces the room with {@code capacity} bytes, the entries copied to start at {@code newStart}. */
+    abstract void reallocate(int capacity, int newStart);
+
+    /** A store of the same kind holding a copy of these bytes (its positions are set by the caller). */
+    abstract PackedList duplicate();
+
+    /**
+     * Gives back memory the garbage collector does not manage (nothing for a store on the heap). Only its
+     * owner calls it, when it drops the store; the store is of no use afterwards.
+     */
+    void release() {
+    }
+
+    /** The bytes it holds outside the heap. */
+    long offHeapBytes() {
+        return 0;
     }
 
     /** The bytes its entries take. */
     int bytes() {
         return end - start;
-    }
-
-    static PackedList of(ListStore other) {
-        PackedList p = new PackedList(64);
-        for (int i = 0; i < other.size(); i++) {
-            p.pushTail(other.get(i));
-        }
-        return p;
     }
 
     @Override
@@ -51,10 +86,7 @@ final class PackedList implements ListStore {
     public byte[] get(int index) {
         int off = offsetOf(index);
         int len = readLength(off);
-        int data = off + varintLength(len);
-        byte[] v = new byte[len];
-        System.arraycopy(buf, data, v, 0, len);
-        return v;
+        return read(off + varintLength(len), len);
     }
 
     @Override
@@ -68,7 +100,7 @@ final class PackedList implements ListStore {
         int need = entryLength(value.length);
         makeRoom(need, 0);
         start -= need;
-        write(start, value);
+        writeEntry(start, value);
         size++;
         cachedIndex = -1;
     }
@@ -77,7 +109,7 @@ final class PackedList implements ListStore {
     public void pushTail(byte[] value) {
         int need = entryLength(value.length);
         makeRoom(0, need);
-        write(end, value);
+        writeEntry(end, value);
         end += need;
         size++;
     }
@@ -113,8 +145,8 @@ final class PackedList implements ListStore {
         int need = entryLength(value.length);
         makeRoom(0, need);
         int off = offsetOf(index);
-        System.arraycopy(buf, off, buf, off + need, end - off);
-        write(off, value);
+        move(off, off + need, end - off);
+        writeEntry(off, value);
         end += need;
         size++;
         cachedIndex = -1;
@@ -124,7 +156,7 @@ final class PackedList implements ListStore {
     public void remove(int index) {
         int off = offsetOf(index);
         int len = entryLength(readLength(off));
-        System.arraycopy(buf, off + len, buf, off, end - off - len);
+        move(off + len, off, end - off - len);
         end -= len;
         size--;
         cachedIndex = -1;
@@ -132,8 +164,7 @@ final class PackedList implements ListStore {
 
     @Override
     public ListStore copy() {
-        PackedList p = new PackedList(0);
-        p.buf = buf.clone();
+        PackedList p = duplicate();
         p.start = start;
         p.end = end;
         p.size = size;
@@ -181,23 +212,23 @@ final class PackedList implements ListStore {
     }
 
     /** Writes an entry at {@code off}: the length, the bytes, the length backwards. */
-    private void write(int off, byte[] value) {
+    private void writeEntry(int off, byte[] value) {
         int n = value.length;
         int vl = varintLength(n);
         int tail = off + vl + n + vl - 1;
         for (int i = 0; i < vl; i++) {
             byte b = (byte) ((n >>> (7 * i)) & 0x7f | (i < vl - 1 ? 0x80 : 0));
-            buf[off + i] = b;
-            buf[tail - i] = b;
+            putByte(off + i, b);
+            putByte(tail - i, b);
         }
-        System.arraycopy(value, 0, buf, off + vl, n);
+        write(off + vl, value);
     }
 
     /** The length of the entry starting at {@code off}. */
     private int readLength(int off) {
         int n = 0;
         for (int shift = 0; ; shift += 7) {
-            byte b = buf[off++];
+            byte b = byteAt(off++);
             n |= (b & 0x7f) << shift;
             if ((b & 0x80) == 0) {
                 return n;
@@ -209,7 +240,7 @@ final class PackedList implements ListStore {
     private int readLengthBackwards(int off) {
         int n = 0;
         for (int shift = 0; ; shift += 7) {
-            byte b = buf[--off];
+            byte b = byteAt(--off);
             n |= (b & 0x7f) << shift;
             if ((b & 0x80) == 0) {
                 return n;
@@ -219,18 +250,16 @@ final class PackedList implements ListStore {
 
     /** Ensures free room at the head and at the tail, growing and re-centring the array when needed. */
     private void makeRoom(int atHead, int atTail) {
-        if (start >= atHead && buf.length - end >= atTail) {
+        if (start >= atHead && capacity() - end >= atTail) {
             return;
         }
         int used = end - start;
-        int capacity = Math.max(buf.length * 2, used + atHead + atTail + 16);
-        byte[] grown = new byte[capacity];
+        int capacity = Math.max(capacity() * 2, used + atHead + atTail + 16);
         int newStart = atHead + (capacity - used - atHead - atTail) / 2;
-        System.arraycopy(buf, start, grown, newStart, used);
+        reallocate(capacity, newStart);
         if (cachedIndex >= 0) {
             cachedOffset += newStart - start;
         }
-        buf = grown;
         start = newStart;
         end = newStart + used;
     }

@@ -2,6 +2,7 @@ package io.redoubt.persistence;
 
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Keyspace;
+import io.redoubt.keyspace.ListValue;
 import io.redoubt.keyspace.MutableString;
 import io.redoubt.keyspace.MutableValue;
 import java.io.IOException;
@@ -62,6 +63,20 @@ public final class KeyspaceImage implements RdbSource {
             return s.toBytes(); // the RDB has one string form, whatever OBJECT ENCODING says
         }
         return value instanceof MutableValue m ? m.copy() : value;
+    }
+
+    /**
+     * Gives back the memory outside the heap that its copies of large lists hold, once it is written. Needed
+     * only for promptness: a forgotten image's lists are given back when the garbage collector finds them.
+     */
+    public void release() {
+        for (Db db : dbs) {
+            for (Object v : db.values) {
+                if (v instanceof ListValue l) {
+                    l.releaseUnlessHeld();
+                }
+            }
+        }
     }
 
     /** Keys in all databases. */

@@ -173,6 +173,8 @@ public final class Snapshots {
         } catch (IOException | RuntimeException e) { // a thread of its own: nobody else would hear of it
             ok = false;
             log.warn("Background saving error: {}", e.toString());
+        } finally {
+            bg.snapshot.release();
         }
         keyspace.lock().lock();
         try {

@@ -138,6 +138,8 @@ final class ReplicaSync {
                 rdb = RdbTransfer.encode(options, image, aux);
             } catch (RuntimeException e) {
                 log.warn("Could not encode the RDB for a full sync: {}", e.toString());
+            } finally {
+                image.release();
             }
             ReentrantLock lock = server.keyspace().lock();
             lock.lock();

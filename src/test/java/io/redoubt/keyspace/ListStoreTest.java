@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ListStoreTest {
     @Test
     void packedListBehavesLikeAList() {
-        check(() -> new PackedList(16));
+        check(() -> new ArrayPackedList(16));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.redoubt.command.server;
 import io.redoubt.command.CommandSpec;
 import io.redoubt.command.CommandStats;
 import io.redoubt.config.DirectiveRegistry;
+import io.redoubt.keyspace.ListMemory;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.Keyspace;
 import io.redoubt.net.Client;
@@ -112,12 +113,13 @@ final class InfoSections {
     }
 
     void memory() {
-        // used_memory is the JVM heap in use: keys and values live there, and the JVM has no allocator total
-        long used = ProcessInfo.heapUsed();
-        long peak = ProcessInfo.heapPeak();
+        // used_memory is the JVM heap in use, where keys and values live, plus the large lists' nodes outside it
+        long used = ProcessInfo.heapUsed() + ListMemory.used();
+        long peak = ProcessInfo.heapPeak() + ListMemory.used(); // an upper bound, never below used_memory
         long rss = ProcessInfo.rss();
         long system = ProcessInfo.totalSystemMemory();
         field("used_memory", used).field("used_memory_human", ProcessInfo.human(used));
+        field("used_memory_list_nodes", ListMemory.used()); // Redoubt's own: the part of used_memory off the heap
         if (rss >= 0) {
             field("used_memory_rss", rss).field("used_memory_rss_human", ProcessInfo.human(rss));
         }

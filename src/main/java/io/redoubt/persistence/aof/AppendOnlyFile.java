@@ -274,6 +274,8 @@ public final class AppendOnlyFile {
         } catch (IOException | RuntimeException e) { // on the background executor: nobody else would hear of it
             withLock(() -> rewriteFailed(temp, e));
             return;
+        } finally {
+            image.release();
         }
         withLock(() -> {
             try {
