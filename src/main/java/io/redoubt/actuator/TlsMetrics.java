@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.redoubt.keyspace.ListMemory;
 import io.redoubt.net.Client;
 import io.redoubt.server.Server;
 import io.redoubt.tls.CertificateFacts;
@@ -42,6 +43,8 @@ public class TlsMetrics implements MeterBinder, TlsEvents {
         }
         Gauge.builder("redoubt.clients.connected", () -> server.clients().count())
             .description("Connected clients, as INFO connected_clients").register(r);
+        Gauge.builder("redoubt.memory.list.nodes", ListMemory::used).baseUnit("bytes")
+            .description("Memory outside the heap held by large lists, as INFO used_memory_list_nodes").register(r);
         FunctionCounter.builder("redoubt.commands.processed", server.stats(), s -> s.commandsProcessed())
             .description("Commands processed, as INFO total_commands_processed").register(r);
         expiry = MultiGauge.builder("redoubt.tls.certificate.expiry").baseUnit("seconds")

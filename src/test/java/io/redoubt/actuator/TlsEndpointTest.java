@@ -160,7 +160,8 @@ class TlsEndpointTest {
                 "redoubt_connections_active{listener=\"tls\",protocol=\"TLSv1.3\"}",
                 "redoubt_connections_active{listener=\"tcp\",protocol=\"none\"}",
                 "redoubt_commands_processed_total",
-                "redoubt_clients_connected");
+                "redoubt_clients_connected",
+                "redoubt_memory_list_nodes_bytes");
         }
     }
 }
