@@ -4,6 +4,7 @@ import io.redoubt.command.transaction.Transaction;
 import io.redoubt.config.Directive;
 import io.redoubt.keyspace.Database;
 import io.redoubt.keyspace.KeyState;
+import io.redoubt.keyspace.ListMemory;
 import io.redoubt.keyspace.WatchRegistry;
 import io.redoubt.net.Client;
 import io.redoubt.propagation.Propagator;
@@ -170,6 +171,10 @@ public final class CommandExecutor {
             ok = false;
             spec.stats.failed++;
             errorReply(ctx, e.getMessage());
+        } catch (ListMemory.Exhausted e) {
+            ok = false;
+            spec.stats.failed++;
+            errorReply(ctx, "OOM " + e.getMessage());
         }
         if (watched != null) {
             touchChangedKeys(watched, db);
@@ -183,6 +188,7 @@ public final class CommandExecutor {
         } else if (ok && server.propagator().active()) {
             propagate(spec, args, db, effects);
         }
+        server.keyspace().endCommand(); // a DEL of a large list pays for giving its memory back, as in Redis
         long end = System.nanoTime();
         ctx.commandEnded(end);
         long micros = (end - start) / 1000;

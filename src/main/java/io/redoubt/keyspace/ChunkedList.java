@@ -1,6 +1,7 @@
 package io.redoubt.keyspace;
 
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 
 /**
  * A large list, kept like Redis's quicklist: a ring of {@link PackedList} nodes of about {@code nodeBytes}
@@ -73,13 +74,17 @@ final class ChunkedList implements ListStore {
 
     /** Gives back the memory of every node; the list is left empty. */
     void release() {
-        leftovers.run();
-        ring = new PackedList[8];
-        leftovers.ring = ring;
-        first = 0;
-        nodes = 0;
-        size = 0;
-        fingerNode = -1;
+        try {
+            leftovers.run();
+            ring = new PackedList[8];
+            leftovers.ring = ring;
+            first = 0;
+            nodes = 0;
+            size = 0;
+            fingerNode = -1;
+        } finally {
+            Reference.reachabilityFence(this); // the cleaner must not run the same release meanwhile
+        }
     }
 
     /** The elements of another store, in order. */

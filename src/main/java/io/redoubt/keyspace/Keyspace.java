@@ -18,7 +18,7 @@ public final class Keyspace {
     private long wallReadNanos;
     private boolean touchEnabled = true;
     private final WatchRegistry watches = new WatchRegistry(this);
-    /** Large lists no key holds since the last command began, whose memory goes back before the next one. */
+    /** Large lists no key holds any more, whose memory goes back when the command that let go of them ends. */
     private final List<ListValue> letGo = new ArrayList<>();
     private KeyEvents events = KeyEvents.NONE;
 
@@ -187,6 +187,17 @@ public final class Keyspace {
     void letGoOfAll(Dict dropped) {
         if (ListMemory.used() > 0) { // only large lists have anything to give back: skip the walk when none exist
             dropped.forEach(e -> letGo(e.value));
+        }
+    }
+
+    /**
+     * At the end of a command: gives back the memory of the large lists it let go of, so the command that
+     * dropped them is the one that takes the time. {@link #beginCommand} does it too, for any command that
+     * ends without this call.
+     */
+    public void endCommand() {
+        if (!letGo.isEmpty()) {
+            releaseLetGo();
         }
     }
 

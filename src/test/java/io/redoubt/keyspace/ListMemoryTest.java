@@ -203,6 +203,24 @@ class ListMemoryTest {
     }
 
     @Test
+    void aListThatWouldPassTheLimitFailsAndKeepsWhatItHad() {
+        ListValue l = bigList();
+        db.add(KEY, l);
+        long old = ListMemory.limit(ListMemory.used() + 64 * 1024);
+        try {
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < ELEMENTS; i++) {
+                    l.pushTail(bytes(String.format("%040d", i)));
+                }
+            }).isInstanceOf(ListMemory.Exhausted.class).hasMessageContaining("outside the heap");
+            assertThat(ListMemory.used()).isLessThanOrEqualTo(before + l.offHeapBytes());
+            assertThat(new String(l.get(0), StandardCharsets.UTF_8)).isEqualTo(String.format("%040d", 0));
+        } finally {
+            ListMemory.limit(old);
+        }
+    }
+
+    @Test
     void aListNobodyReleasesIsGivenBackOnceItIsGarbage() throws InterruptedException {
         ListValue abandoned = bigList(); // as an abandoned copy would be
         assertThat(abandoned.offHeapBytes()).isPositive();

@@ -115,7 +115,7 @@ final class InfoSections {
     void memory() {
         // used_memory is the JVM heap in use, where keys and values live, plus the large lists' nodes outside it
         long used = ProcessInfo.heapUsed() + ListMemory.used();
-        long peak = ProcessInfo.heapPeak() + ListMemory.used(); // an upper bound, never below used_memory
+        long peak = ProcessInfo.heapPeak() + ListMemory.peak(); // an upper bound, never below used_memory
         long rss = ProcessInfo.rss();
         long system = ProcessInfo.totalSystemMemory();
         field("used_memory", used).field("used_memory_human", ProcessInfo.human(used));

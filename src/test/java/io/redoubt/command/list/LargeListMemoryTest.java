@@ -1,9 +1,11 @@
 package io.redoubt.command.list;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.redoubt.keyspace.ListMemory;
+import io.redoubt.keyspace.ListMemoryLimit;
 import io.redoubt.support.Eventually;
 import io.redoubt.support.TestServer;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * A large list's nodes live outside the heap: through a real client, INFO reports them in used_memory, commands
@@ -70,6 +73,34 @@ class LargeListMemoryTest {
             j.del("copied");
             j.ping(); // memory let go of goes back before the next command
             assertThat(ListMemory.used()).isLessThanOrEqualTo(before);
+        }
+    }
+
+    @Test
+    void aPushPastTheLimitOutsideTheHeapIsRefusedWithAnOomErrorAndTheConnectionStays() {
+        assumeTrue(ListMemory.AVAILABLE, "Unsafe is not available: list nodes stay on the heap");
+        try (TestServer server = TestServer.start(); Jedis j = new Jedis(server.host(), server.port())) {
+            Pipeline p = j.pipelined();
+            for (int i = 0; i < 2000; i++) {
+                p.rpush("big", element(i));
+            }
+            p.sync();
+            long old = ListMemoryLimit.set(ListMemory.used() + 64 * 1024);
+            try {
+                assertThatThrownBy(() -> {
+                    for (int i = 0; i < ELEMENTS; i++) {
+                        j.rpush("big", element(i));
+                    }
+                }).isInstanceOf(JedisDataException.class).hasMessageStartingWith("OOM large lists would hold more than");
+                long kept = j.llen("big");
+                assertThat(kept).isGreaterThan(2000).isLessThan(2000 + ELEMENTS);
+                assertThat(j.lindex("big", kept - 1)).isEqualTo(element((int) kept - 2001));
+            } finally {
+                ListMemoryLimit.set(old);
+            }
+            j.rpush("big", "after");
+            assertThat(j.ping()).isEqualTo("PONG");
+            j.del("big");
         }
     }
 }
