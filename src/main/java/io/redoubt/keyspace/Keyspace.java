@@ -90,9 +90,7 @@ public final class Keyspace {
      * several percent of the server's time. It never goes back.
      */
     public void beginCommand(long nanos, boolean touch) {
-        if (!letGo.isEmpty()) {
-            releaseLetGo();
-        }
+        releaseLetGo();
         if (nanos - wallReadNanos >= 100_000_000L) {
             readWallClock();
         }
@@ -196,12 +194,13 @@ public final class Keyspace {
      * ends without this call.
      */
     public void endCommand() {
-        if (!letGo.isEmpty()) {
-            releaseLetGo();
-        }
+        releaseLetGo();
     }
 
     private void releaseLetGo() {
+        if (letGo.isEmpty()) { // on every command's path: nothing more when there is nothing to give back
+            return;
+        }
         for (ListValue l : letGo) {
             l.releaseUnlessHeld();
         }
